@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IssueMapConfig(AppConfig):
+    name = "polycentric.issuemap"
+    label = "issuemap"
+    verbose_name = _("Issue map")

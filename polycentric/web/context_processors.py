@@ -1,0 +1,8 @@
+from django.http import HttpRequest
+
+from polycentric.core.permissions import is_editor
+
+
+def site(request: HttpRequest) -> dict[str, object]:
+    user = getattr(request, "user", None)
+    return {"site_name": "Polycentric", "user_is_editor": bool(user and is_editor(user))}
