@@ -153,10 +153,11 @@ def participation_matrix(venue: Venue, groups: list[StakeholderGroup]) -> list[t
 
 
 def gap_parameters() -> GapParameters:
-    required = tuple(
-        StakeholderGroup.objects.filter(is_default=True).values_list("slug", flat=True)
+    groups = list(StakeholderGroup.objects.values_list("slug", "name", "is_default"))
+    return GapParameters(
+        required_groups=tuple(slug for slug, _, is_default in groups if is_default),
+        group_names={slug: name for slug, name, _ in groups},
     )
-    return GapParameters(required_groups=required)
 
 
 def map_revision() -> int:
@@ -165,15 +166,29 @@ def map_revision() -> int:
     return latest or 0
 
 
+def _gap_report_cache_key() -> str | None:
+    """The latest map event's id and time, or None before any map write (nothing to cache by).
+
+    The time is there because on SQLite a rolled-back transaction hands the same event ids out
+    again, so the id alone could name the cached report of another map."""
+    latest = (
+        Event.objects.filter(kind__startswith="map.").order_by("-id").values_list("id", "time")
+        .first()
+    )
+    if latest is None:
+        return None
+    return f"polycentric:gap-report:{latest[0]}:{latest[1].isoformat()}"
+
+
 def gap_report(*, use_cache: bool = True) -> GapReport:
     """The gap report for the whole map, cached until the next map write."""
-    key = f"polycentric:gap-report:{map_revision()}"
-    if use_cache:
+    key = _gap_report_cache_key() if use_cache else None
+    if key is not None:
         cached = cache.get(key)
         if cached is not None:
             return cached
     report = _compute_gap_report()
-    if use_cache:
+    if key is not None:
         cache.set(key, report, timeout=3600)
     return report
 

@@ -102,8 +102,14 @@ class Cover:
 
 @dataclass(frozen=True, slots=True)
 class GapParameters:
+    """What counts as taking part, which groups are required, and how to name groups in reasons."""
+
     taking_part: frozenset[str] = DEFAULT_TAKING_PART
     required_groups: tuple[str, ...] = DEFAULT_REQUIRED_GROUPS
+    group_names: Mapping[str, str] = field(default_factory=dict)
+
+    def group_name(self, key: str) -> str:
+        return self.group_names.get(key) or key.replace("_", " ")
 
 
 DEFAULT_PARAMETERS = GapParameters()
@@ -221,7 +227,8 @@ def _assess_aspect(
     open_ones = [a for a in global_ones if not a.groups_left_out]
     if not open_ones:
         reasons = tuple(
-            f"{a.name} leaves out {_join(list(a.groups_left_out))}." for a in global_ones
+            f"{a.name} leaves out {_join([parameters.group_name(g) for g in a.groups_left_out])}."
+            for a in global_ones
         )
         # Groups that no global covering venue lets take part.
         everywhere_out = tuple(
