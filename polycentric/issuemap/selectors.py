@@ -156,8 +156,14 @@ def gap_parameters() -> GapParameters:
     groups = list(StakeholderGroup.objects.values_list("slug", "name", "is_default"))
     return GapParameters(
         required_groups=tuple(slug for slug, _, is_default in groups if is_default),
-        group_names={slug: name for slug, name, _ in groups},
+        group_names={slug: _in_sentence(name) for slug, name, _ in groups},
     )
+
+
+def _in_sentence(name: str) -> str:
+    """'Civil society' -> 'civil society' for use mid-sentence; acronyms stay as they are."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() else name[:1].lower() + name[1:]
 
 
 def map_revision() -> int:
