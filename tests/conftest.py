@@ -22,10 +22,20 @@ from polycentric.issuemap.models import Basket, Venue
 PASSWORD = "a-long-test-passphrase-42"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the people vocabularies once per test database; each test rolls back to this."""
+    with django_db_blocker.unblock():
+        people_reference_load()
+
+
 @pytest.fixture
 def reference(db):
-    """Stakeholder groups, region schemes and every country, as `polycentric setup` loads them."""
-    people_reference_load()
+    """Stakeholder groups, region schemes and every country, as `polycentric setup` loads them.
+
+    Loaded once per session; reloaded here only after a transactional test flushed the tables."""
+    if not StakeholderGroup.objects.exists():
+        people_reference_load()
     return {g.slug: g for g in StakeholderGroup.objects.all()}
 
 

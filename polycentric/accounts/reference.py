@@ -53,27 +53,31 @@ def people_reference_load(*, actor: Any = None, path: Path = PEOPLE_FILE) -> dic
             regions[(scheme.slug, region.slug)] = region
             created["regions"] += new
     existing = {c.code: c for c in Country.objects.all()}
-    placements = {
-        (p.country_id, p.scheme_id): p for p in CountryRegion.objects.all()
-    }
+    new_countries = [
+        Country(code=e["code"], alpha3=e["alpha3"], name=e["name"])
+        for e in document["countries"]
+        if e["code"] not in existing
+    ]
+    Country.objects.bulk_create(new_countries)
+    created["countries"] = len(new_countries)
+    if new_countries:
+        existing = {c.code: c for c in Country.objects.all()}
+    placements = {(p.country_id, p.scheme_id): p for p in CountryRegion.objects.all()}
+    to_create: list[CountryRegion] = []
     for entry in document["countries"]:
-        country = existing.get(entry["code"])
-        if country is None:
-            country = Country.objects.create(
-                code=entry["code"], alpha3=entry["alpha3"], name=entry["name"]
-            )
-            created["countries"] += 1
-        elif (country.alpha3, country.name) != (entry["alpha3"], entry["name"]):
+        country = existing[entry["code"]]
+        if (country.alpha3, country.name) != (entry["alpha3"], entry["name"]):
             country.alpha3, country.name = entry["alpha3"], entry["name"]
             country.save()
         for scheme_slug, scheme in schemes.items():
             region = regions[(scheme_slug, entry[scheme_slug])]
             placement = placements.get((country.pk, scheme.pk))
             if placement is None:
-                CountryRegion.objects.create(country=country, scheme=scheme, region=region)
+                to_create.append(CountryRegion(country=country, scheme=scheme, region=region))
             elif placement.region_id != region.pk:
                 placement.region = region
                 placement.save(update_fields=["region"])
+    CountryRegion.objects.bulk_create(to_create)
     if any(created.values()):
         event_record(
             kind="people.reference_loaded", actor=actor, object_type="accounts.reference",
