@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from polycentric.core.errors import ApplicationError
 from polycentric.issuemap.api import router as issuemap_router
@@ -43,6 +43,15 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
         request, {"detail": "Authentication required: sign in or send a bearer token.", "errors": {}},
         status=401,
     )
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """ninja's own refusals (e.g. a body that is not JSON), in the same shape as the others."""
+    detail = str(exc)
+    errors = {"body": [f"{detail}: send a JSON object."]} if exc.status_code == 400 else {}
+    return api.create_response(request, {"detail": detail, "errors": errors},
+                               status=exc.status_code)
 
 
 api.add_router("/", issuemap_router)

@@ -5,11 +5,22 @@ Gaps are not stored: the gap engine (polycentric.engines.gaps) computes them fro
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from polycentric.accounts.models import Region, StakeholderGroup
+
+
+def _refuse_reserved_slug(slug: str) -> None:
+    from polycentric.issuemap.labels import RESERVED_SLUGS
+
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            {"slug": _("“%(slug)s” is reserved for the site's own pages; choose another slug.")
+             % {"slug": slug}}
+        )
 
 
 class Basket(models.Model):
@@ -91,6 +102,9 @@ class Issue(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("issuemap:issue", args=[self.slug])
+
+    def clean(self) -> None:
+        _refuse_reserved_slug(self.slug)
 
 
 class Aspect(models.Model):
@@ -190,6 +204,9 @@ class Venue(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("issuemap:venue", args=[self.slug])
+
+    def clean(self) -> None:
+        _refuse_reserved_slug(self.slug)
 
     @property
     def label(self) -> str:
