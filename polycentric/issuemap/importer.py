@@ -34,6 +34,7 @@ from polycentric.issuemap.models import (
 )
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+SMALL_INT_MAX = 32767  # PositiveSmallIntegerField holds 0..32767 on every database
 TOP_KEYS = {"baskets", "action_lines", "issues", "venues", "mandates"}
 KEYS = {
     "baskets": ({"slug", "name"}, {"summary", "source", "order"}),
@@ -113,6 +114,18 @@ class _Checker:
             return f"{key}[{index}] ({entry[ident]})"
         return f"{key}[{index}]"
 
+    @staticmethod
+    def parent_cycle(slug: str, parents: dict[str, str | None]) -> bool:
+        """Whether following parents up from `slug` comes back to it."""
+        seen = {slug}
+        current = parents.get(slug)
+        while current is not None:
+            if current in seen:
+                return current == slug
+            seen.add(current)
+            current = parents.get(current)
+        return False
+
     def keys(self, kind: str, where: str, entry: Any) -> bool:
         if not isinstance(entry, dict):
             self.problem(where, kind, "must be a mapping of fields")
@@ -137,10 +150,19 @@ class _Checker:
         elif len(value) > max_len:
             self.problem(where, fld, f"is longer than {max_len} characters")
 
-    def slug(self, where: str, entry: dict, fld: str = "slug") -> None:
+    def slug(self, where: str, entry: dict, fld: str = "slug", *, max_len: int = 80) -> None:
         value = entry.get(fld)
-        if not isinstance(value, str) or not SLUG.match(value) or len(value) > 80:
+        if not isinstance(value, str) or not SLUG.match(value):
             self.problem(where, fld, f"{value!r} is not a valid slug (lowercase letters, digits, - and _)")
+        elif len(value) > max_len:
+            self.problem(where, fld, f"is longer than {max_len} characters")
+
+    def whole_number(self, where: str, entry: dict, fld: str) -> None:
+        value = entry.get(fld)
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= SMALL_INT_MAX:
+            self.problem(where, fld, f"must be a whole number from 0 to {SMALL_INT_MAX}, not {value!r}")
 
     def boolean(self, where: str, entry: dict, fld: str) -> None:
         if fld in entry and not isinstance(entry[fld], bool):
@@ -159,13 +181,15 @@ class _Checker:
             return []
         return value
 
-    def link(self, where: str, entry: dict, fld: str) -> None:
+    def link(self, where: str, entry: dict, fld: str, *, max_len: int) -> None:
         value = entry.get(fld)
         if value in (None, ""):
             return
         parsed = urlparse(value) if isinstance(value, str) else None
         if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc:
             self.problem(where, fld, f"{value!r} is not an http(s) link")
+        elif len(value) > max_len:
+            self.problem(where, fld, f"is longer than {max_len} characters")
 
     def run(self) -> None:
         if not isinstance(self.doc, dict):
@@ -180,8 +204,13 @@ class _Checker:
             where = self.label("baskets", i, entry)
             if not self.keys("baskets", where, entry):
                 continue
-            self.slug(where, entry)
+            self.slug(where, entry, max_len=64)
             self.text(where, entry, "name", max_len=160, required=True)
+            self.text(where, entry, "summary", max_len=5000)
+            self.text(where, entry, "source", max_len=2000)
+            self.whole_number(where, entry, "order")
+            if not isinstance(entry["slug"], str):
+                continue
             seen[entry["slug"]] += 1
             if seen[entry["slug"]] == 2:
                 self.problem(where, "slug", f"duplicate slug {entry['slug']!r}")
@@ -194,6 +223,9 @@ class _Checker:
             if not self.keys("action_lines", where, entry):
                 continue
             subs = entry.get("sub_lines") or []
+            if not isinstance(subs, list):
+                self.problem(where, "sub_lines", "must be a list")
+                subs = []
             for line, w in [(entry, where)] + [
                 (s, f"{where}.sub_lines[{j}]") for j, s in enumerate(subs)
             ]:
@@ -201,7 +233,10 @@ class _Checker:
                     continue
                 self.text(w, line, "code", max_len=40, required=True)
                 self.text(w, line, "title", max_len=300, required=True)
-                self.list_of_str(w, line, "co_facilitators")
+                self.text(w, line, "lead_facilitator", max_len=120)
+                self.text(w, line, "source", max_len=2000)
+                if len(", ".join(self.list_of_str(w, line, "co_facilitators"))) > 300:
+                    self.problem(w, "co_facilitators", "are longer than 300 characters together")
                 seen[str(line["code"])] += 1
                 if seen[str(line["code"])] == 2:
                     self.problem(w, "code", f"duplicate code {line['code']!r}")
@@ -222,15 +257,14 @@ class _Checker:
             for fld, n in (("summary", 5000), ("expertise", 300), ("source", 2000)):
                 self.text(where, entry, fld, max_len=n)
             self.choice(where, entry, "status", list(Issue.Status.values))
-            if "priority" in entry and entry["priority"] is not None and (
-                not isinstance(entry["priority"], int) or entry["priority"] < 0
-            ):
-                self.problem(where, "priority", "must be a whole number, 0 or more")
-            if entry["basket"] not in baskets:
+            self.whole_number(where, entry, "priority")
+            if not isinstance(entry["basket"], str) or entry["basket"] not in baskets:
                 self.problem(where, "basket", f"unknown basket {entry['basket']!r}")
             for code in self.list_of_str(where, entry, "action_lines"):
                 if code not in codes:
                     self.problem(where, "action_lines", f"unknown action line {code!r}")
+            if not isinstance(entry["slug"], str):
+                continue
             seen[entry["slug"]] += 1
             if seen[entry["slug"]] == 2:
                 self.problem(where, "slug", f"duplicate slug {entry['slug']!r}")
@@ -250,6 +284,8 @@ class _Checker:
                 self.text(w, aspect, "title", max_len=200, required=True)
                 self.text(w, aspect, "description", max_len=5000)
                 self.boolean(w, aspect, "global")
+                if not isinstance(aspect["slug"], str):
+                    continue
                 in_file[aspect["slug"]] += 1
                 if in_file[aspect["slug"]] == 2:
                     self.problem(w, "slug", f"duplicate aspect slug {aspect['slug']!r} in this issue")
@@ -259,6 +295,14 @@ class _Checker:
         file_venues = {
             e["slug"] for e in self.entries("venues") if isinstance(e, dict) and isinstance(e.get("slug"), str)
         }
+        # Each venue's parent once the file is imported: the file's word, else the database's.
+        parents: dict[str, str | None] = dict(
+            Venue.objects.filter(parent__isnull=False).values_list("slug", "parent__slug")
+        )
+        for e in self.entries("venues"):
+            if isinstance(e, dict) and isinstance(e.get("slug"), str):
+                parent_slug = e.get("parent")
+                parents[e["slug"]] = parent_slug if isinstance(parent_slug, str) else None
         seen = Counter()
         for i, entry in enumerate(self.entries("venues")):
             where = self.label("venues", i, entry)
@@ -269,17 +313,19 @@ class _Checker:
             self.text(where, entry, "acronym", max_len=40)
             self.text(where, entry, "description", max_len=5000)
             self.text(where, entry, "source", max_len=2000)
-            self.link(where, entry, "url")
+            self.link(where, entry, "url", max_len=200)
             self.choice(where, entry, "kind", list(Venue.Kind.values))
             self.choice(where, entry, "reach", list(Venue.Reach.values))
             self.choice(where, entry, "outputs", list(Venue.Outputs.values))
             self.boolean(where, entry, "can_decide")
             self.boolean(where, entry, "can_recommend")
             parent = entry.get("parent")
-            if parent is not None and parent not in venues | file_venues:
+            if parent is not None and (not isinstance(parent, str) or parent not in venues | file_venues):
                 self.problem(where, "parent", f"unknown venue {parent!r}")
-            if parent is not None and parent == entry["slug"]:
+            elif parent is not None and parent == entry["slug"]:
                 self.problem(where, "parent", "a venue cannot be its own parent")
+            elif parent is not None and self.parent_cycle(entry["slug"], parents):
+                self.problem(where, "parent", f"{parent!r} is already below this venue (a cycle)")
             for ref in self.list_of_str(where, entry, "regions"):
                 if ref not in self.regions:
                     self.problem(where, "regions", f"unknown region {ref!r} (use scheme:slug, e.g. un:african)")
@@ -298,12 +344,14 @@ class _Checker:
                             where, f"participation.{group}",
                             f"unknown participation mode {mode!r}; use one of {', '.join(Participation.Mode.values)}",
                         )
+            if not isinstance(entry["slug"], str):
+                continue
             seen[entry["slug"]] += 1
             if seen[entry["slug"]] == 2:
                 self.problem(where, "slug", f"duplicate slug {entry['slug']!r}")
         venues |= file_venues
 
-        seen_mandates: Counter[tuple[Any, Any, Any]] = Counter()
+        seen_mandates: Counter[tuple[str, str, str]] = Counter()
         for i, entry in enumerate(self.entries("mandates")):
             where = f"mandates[{i}]"
             if isinstance(entry, dict):
@@ -311,16 +359,18 @@ class _Checker:
                 where += f"/{entry['aspect']})" if entry.get("aspect") else ")"
             if not self.keys("mandates", where, entry):
                 continue
-            if entry["venue"] not in venues:
+            if not isinstance(entry["venue"], str) or entry["venue"] not in venues:
                 self.problem(where, "venue", f"unknown venue {entry['venue']!r}")
-            if entry["issue"] not in issues:
+            if not isinstance(entry["issue"], str) or entry["issue"] not in issues:
                 self.problem(where, "issue", f"unknown issue {entry['issue']!r}")
-            elif entry.get("aspect") is not None and entry["aspect"] not in issues[entry["issue"]]:
+            elif entry.get("aspect") is not None and (
+                not isinstance(entry["aspect"], str) or entry["aspect"] not in issues[entry["issue"]]
+            ):
                 self.problem(where, "aspect", f"issue {entry['issue']!r} has no aspect {entry['aspect']!r}")
             self.choice(where, entry, "extent", list(Mandate.Extent.values))
-            self.link(where, entry, "source")
+            self.link(where, entry, "source", max_len=500)
             self.text(where, entry, "note", max_len=5000)
-            key = (entry["venue"], entry["issue"], entry.get("aspect"))
+            key = (repr(entry["venue"]), repr(entry["issue"]), repr(entry.get("aspect")))
             seen_mandates[key] += 1
             if seen_mandates[key] == 2:
                 self.problem(where, "venue", "duplicate mandate for this venue, issue and aspect")
@@ -369,7 +419,8 @@ def map_import_document(document: Any, *, name: str, actor: Any) -> ImportResult
     for order, entry in enumerate(document.get("baskets") or []):
         _upsert(Basket, {"slug": entry["slug"]}, {
             "name": entry["name"], "summary": entry.get("summary") or "",
-            "source": entry.get("source") or "", "order": entry.get("order", order),
+            "source": entry.get("source") or "",
+            "order": order if entry.get("order") is None else entry["order"],
         }, result, "basket")
 
     order = 0
@@ -421,9 +472,15 @@ def map_import_document(document: Any, *, name: str, actor: Any) -> ImportResult
         wanted_lines = {lines[c].pk for c in entry.get("action_lines") or []}
         if set(venue.action_lines.values_list("pk", flat=True)) != wanted_lines:
             venue.action_lines.set(wanted_lines)
-        for group_slug, mode in (entry.get("participation") or {}).items():
+        wanted_modes = entry.get("participation") or {}
+        for group_slug, mode in wanted_modes.items():
             _upsert(Participation, {"venue": venue, "group": groups[group_slug]}, {"mode": mode},
                     result, "participation")
+        # A group the file does not list takes no part: drop rows the file no longer names.
+        stale = venue.participation.exclude(group__slug__in=list(wanted_modes))
+        if stale.exists():
+            result.updated["participation"] += stale.count()
+            stale.delete()
     venues = {v.slug: v for v in Venue.objects.all()}
     for entry in venue_entries:
         parent = venues.get(entry["parent"]) if entry.get("parent") else None

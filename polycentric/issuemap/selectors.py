@@ -43,7 +43,8 @@ class IssueFilters:
 
 
 def basket_list() -> QuerySet[Basket]:
-    return Basket.objects.annotate(issue_count=Count("issues"))
+    # Meta.ordering does not apply to a query with GROUP BY (the count), so order explicitly.
+    return Basket.objects.annotate(issue_count=Count("issues")).order_by("order", "slug")
 
 
 def action_line_list() -> QuerySet[ActionLine]:

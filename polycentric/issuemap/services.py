@@ -6,7 +6,8 @@ transaction and records an event. Views, the API and the importer all call these
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -61,6 +62,25 @@ def _assign(obj: models.Model, allowed: Iterable[str], values: Mapping[str, Any]
     return changed
 
 
+@contextmanager
+def _unchanged_on_failure(obj: models.Model) -> Iterator[None]:
+    """If the write fails, put the caller's object back as it was: a refused update changes
+    nothing, in the database or in memory."""
+    stored = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+    related = dict(obj._state.fields_cache)
+    try:
+        yield
+    except Exception:
+        for attname, value in stored.items():
+            setattr(obj, attname, value)
+        obj._state.fields_cache = related
+        raise
+
+
+def _same_members(manager: Any, wanted: Iterable[models.Model]) -> bool:
+    return set(manager.values_list("pk", flat=True)) == {obj.pk for obj in wanted}
+
+
 def _changes_payload(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         k: (v.pk if isinstance(v, models.Model) else v)
@@ -101,11 +121,14 @@ def issue_create(
 def issue_update(
     *, issue: Issue, actor: Any, action_lines: Iterable[ActionLine] | None = None, **values: Any
 ) -> Issue:
-    changed = _assign(issue, ISSUE_FIELDS, values)
-    _save(issue, what="issue")
+    with _unchanged_on_failure(issue):
+        changed = _assign(issue, ISSUE_FIELDS, values)
+        _save(issue, what="issue")
     if action_lines is not None:
-        issue.action_lines.set(list(action_lines))
-        changed.append("action_lines")
+        action_lines = list(action_lines)
+        if not _same_members(issue.action_lines, action_lines):
+            issue.action_lines.set(action_lines)
+            changed.append("action_lines")
     if changed:
         event_record(kind="map.issue.updated", target=issue, actor=actor, summary=issue.title,
                      payload={"changed": changed, **_changes_payload({k: values[k] for k in changed if k in values})})
@@ -113,6 +136,14 @@ def issue_update(
 
 
 # ---- aspects ----------------------------------------------------------------------------------
+
+
+def _check_aspect_slug(aspect: Aspect) -> None:
+    """Aspect slugs are unique within their issue; say so on the slug field."""
+    taken = Aspect.objects.filter(issue_id=aspect.issue_id, slug=aspect.slug).exclude(pk=aspect.pk)
+    if taken.exists():
+        raise ValidationFailed("Invalid aspect", errors={
+            "slug": [f"This issue already has an aspect with the slug {aspect.slug!r}."]})
 
 
 @transaction.atomic
@@ -130,6 +161,7 @@ def aspect_create(
         order = issue.aspects.count()
     aspect = Aspect(issue=issue, slug=slug, title=title, description=description,
                     needs_global_policy=needs_global_policy, order=order)
+    _check_aspect_slug(aspect)
     _save(aspect, what="aspect")
     event_record(kind="map.aspect.created", target=aspect, actor=actor,
                  summary=f"{issue.title}: {title}",
@@ -139,8 +171,10 @@ def aspect_create(
 
 @transaction.atomic
 def aspect_update(*, aspect: Aspect, actor: Any, **values: Any) -> Aspect:
-    changed = _assign(aspect, ASPECT_FIELDS, values)
-    _save(aspect, what="aspect")
+    with _unchanged_on_failure(aspect):
+        changed = _assign(aspect, ASPECT_FIELDS, values)
+        _check_aspect_slug(aspect)
+        _save(aspect, what="aspect")
     if changed:
         event_record(kind="map.aspect.updated", target=aspect, actor=actor, summary=str(aspect),
                      payload={"changed": changed, "issue": aspect.issue.slug})
@@ -150,7 +184,20 @@ def aspect_update(*, aspect: Aspect, actor: Any, **values: Any) -> Aspect:
 # ---- venues -----------------------------------------------------------------------------------
 
 
-def _set_participation(venue: Venue, participation: Mapping[StakeholderGroup, str]) -> None:
+def _check_parent(venue: Venue) -> None:
+    """A venue cannot be its own parent, nor sit below one of its own children."""
+    parent = venue.parent
+    seen = set()
+    while parent is not None and parent.pk not in seen:
+        if venue.pk is not None and parent.pk == venue.pk:
+            raise ValidationFailed("Invalid venue", errors={
+                "parent": ["A venue cannot be its own parent or sit below one of its children."]})
+        seen.add(parent.pk)
+        parent = parent.parent
+
+
+def _set_participation(venue: Venue, participation: Mapping[StakeholderGroup, str]) -> bool:
+    """Set each listed group's mode; return whether anything changed."""
     valid = set(Participation.Mode.values)
     errors = {
         f"participation.{group.slug}": [f"Unknown participation mode {mode!r}; "
@@ -161,13 +208,17 @@ def _set_participation(venue: Venue, participation: Mapping[StakeholderGroup, st
     if errors:
         raise ValidationFailed("Invalid participation", errors=errors)
     existing = {p.group_id: p for p in venue.participation.all()}
+    changed = False
     for group, mode in participation.items():
         row = existing.get(group.pk)
         if row is None:
             Participation.objects.create(venue=venue, group=group, mode=mode)
+            changed = True
         elif row.mode != mode:
             row.mode = mode
             row.save(update_fields=["mode"])
+            changed = True
+    return changed
 
 
 @transaction.atomic
@@ -205,17 +256,22 @@ def venue_update(
     action_lines: Iterable[ActionLine] | None = None,
     **values: Any,
 ) -> Venue:
-    changed = _assign(venue, VENUE_FIELDS, values)
-    _save(venue, what="venue")
-    if regions is not None:
-        venue.regions.set(list(regions))
-        changed.append("regions")
-    if action_lines is not None:
-        venue.action_lines.set(list(action_lines))
-        changed.append("action_lines")
-    if participation is not None:
-        _set_participation(venue, participation)
-        changed.append("participation")
+    with _unchanged_on_failure(venue):
+        changed = _assign(venue, VENUE_FIELDS, values)
+        _check_parent(venue)
+        _save(venue, what="venue")
+        if regions is not None:
+            regions = list(regions)
+            if not _same_members(venue.regions, regions):
+                venue.regions.set(regions)
+                changed.append("regions")
+        if action_lines is not None:
+            action_lines = list(action_lines)
+            if not _same_members(venue.action_lines, action_lines):
+                venue.action_lines.set(action_lines)
+                changed.append("action_lines")
+        if participation is not None and _set_participation(venue, participation):
+            changed.append("participation")
     if changed:
         event_record(kind="map.venue.updated", target=venue, actor=actor, summary=venue.name,
                      payload={"changed": changed})
@@ -256,11 +312,20 @@ def mandate_create(
 def mandate_update(*, mandate: Mandate, actor: Any, **values: Any) -> Mandate:
     aspect = values.get("aspect", mandate.aspect)
     issue = values.get("issue", mandate.issue)
+    venue = values.get("venue", mandate.venue)
     if aspect is not None and aspect.issue_id != issue.pk:
         raise ValidationFailed("Invalid mandate", errors={
             "aspect": [f"Aspect {aspect.slug!r} belongs to another issue, not {issue.slug!r}."]})
-    changed = _assign(mandate, MANDATE_FIELDS, values)
-    _save(mandate, what="mandate")
+    duplicate = (
+        Mandate.objects.filter(venue=venue, issue=issue, aspect=aspect)
+        .exclude(pk=mandate.pk).exists()
+    )
+    if duplicate:
+        raise Conflict("Invalid mandate", errors={
+            "venue": [f"{venue.label} already has a mandate for this issue or aspect."]})
+    with _unchanged_on_failure(mandate):
+        changed = _assign(mandate, MANDATE_FIELDS, values)
+        _save(mandate, what="mandate")
     if changed:
         event_record(kind="map.mandate.updated", target=mandate, actor=actor,
                      summary=str(mandate), payload={"changed": changed})

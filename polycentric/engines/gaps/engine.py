@@ -106,7 +106,7 @@ class GapParameters:
 
     taking_part: frozenset[str] = DEFAULT_TAKING_PART
     required_groups: tuple[str, ...] = DEFAULT_REQUIRED_GROUPS
-    group_names: Mapping[str, str] = field(default_factory=dict)
+    group_names: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     def group_name(self, key: str) -> str:
         return self.group_names.get(key) or key.replace("_", " ")
