@@ -76,7 +76,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         files = map_tables()
     out = Path(args.out or "export")
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise _Usage(f"export: --out: {out} exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _Usage(f"export: --out: cannot create {out}: {exc.strerror}") from exc
     for name, content in files.items():
         (out / name).write_text(content, encoding="utf-8")
         print(out / name)
@@ -149,10 +154,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _django()
+    from django.db import DatabaseError
+
     from polycentric.core.errors import ApplicationError
 
     try:
         return int(args.func(args) or 0)
+    except DatabaseError as exc:
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"polycentric: database error: {first_line}. Has the database been set up? "
+              "Run `polycentric setup` (DATABASE_URL decides which database).", file=sys.stderr)
+        return 2
     except _Usage as exc:
         print(f"polycentric: {exc}", file=sys.stderr)
         return 2

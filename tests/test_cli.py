@@ -246,3 +246,22 @@ def test_setup_is_idempotent_and_gaps_reports_the_reference_map(tmp_path):
         document["gaps"])
     assert any(g["issue"] == "jurisdiction" and g["status"] == "no_home"
                for g in document["gaps"])
+
+
+def test_gaps_before_setup_says_to_run_setup(tmp_path):
+    result = polycentric(tmp_path, "gaps")
+
+    assert result.returncode == 2
+    assert "polycentric setup" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_export_into_a_path_that_is_a_file_is_a_usage_error(small_map, capsys, tmp_path):
+    target = tmp_path / "not-a-folder"
+    target.write_text("keep me")
+
+    assert main(["export", "--format", "csv", "--out", str(target)]) == 2
+
+    assert "--out" in capsys.readouterr().err
+    assert target.read_text() == "keep me"

@@ -23,6 +23,7 @@ from django.db import transaction
 from polycentric.accounts.models import Region, StakeholderGroup
 from polycentric.core.errors import ImportRejected
 from polycentric.core.services import event_record
+from polycentric.issuemap.labels import RESERVED_SLUGS
 from polycentric.issuemap.models import (
     ActionLine,
     Aspect,
@@ -150,10 +151,13 @@ class _Checker:
         elif len(value) > max_len:
             self.problem(where, fld, f"is longer than {max_len} characters")
 
-    def slug(self, where: str, entry: dict, fld: str = "slug", *, max_len: int = 80) -> None:
+    def slug(self, where: str, entry: dict, fld: str = "slug", *, max_len: int = 80,
+             reserved: bool = False) -> None:
         value = entry.get(fld)
         if not isinstance(value, str) or not SLUG.match(value):
             self.problem(where, fld, f"{value!r} is not a valid slug (lowercase letters, digits, - and _)")
+        elif reserved and value in RESERVED_SLUGS:
+            self.problem(where, fld, f"{value!r} is reserved for the site's own pages")
         elif len(value) > max_len:
             self.problem(where, fld, f"is longer than {max_len} characters")
 
@@ -252,7 +256,7 @@ class _Checker:
             where = self.label("issues", i, entry)
             if not self.keys("issues", where, entry):
                 continue
-            self.slug(where, entry)
+            self.slug(where, entry, reserved=True)
             self.text(where, entry, "title", max_len=200, required=True)
             for fld, n in (("summary", 5000), ("expertise", 300), ("source", 2000)):
                 self.text(where, entry, fld, max_len=n)
@@ -308,7 +312,7 @@ class _Checker:
             where = self.label("venues", i, entry)
             if not self.keys("venues", where, entry):
                 continue
-            self.slug(where, entry)
+            self.slug(where, entry, reserved=True)
             self.text(where, entry, "name", max_len=200, required=True)
             self.text(where, entry, "acronym", max_len=40)
             self.text(where, entry, "description", max_len=5000)

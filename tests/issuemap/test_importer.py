@@ -185,6 +185,9 @@ FORUM = "venues[0] (anti-abuse-forum)"
 
 # name: (change, entry, field, problem)
 BAD_DOCUMENTS = {
+    "reserved issue slug": (
+        _append("issues", {"slug": "new", "title": "New", "basket": "legal"}),
+        "issues[2] (new)", "slug", "'new' is reserved"),
     "unknown basket": (
         _set(("issues", 0, "basket"), "securty"), SPAM, "basket", "unknown basket 'securty'"),
     "duplicate issue slug": (

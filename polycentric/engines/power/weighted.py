@@ -1,0 +1,271 @@
+"""Exact power indices of a weighted voting game, by generating functions over the weights.
+
+The game: ``sizes[t]`` seats of weight ``weights[t]`` (weights above 0), and a coalition wins when
+its weight reaches ``quota``. Seats of one weight are interchangeable, so every function returns
+one value per *type* (per seat of that weight).
+
+- `weighted_swings`: for one seat of each type, the number of coalitions of the other seats that
+  it turns from losing into winning. The counts of coalitions by total weight are the coefficients
+  of prod (1 + x^w); one seat is taken out again by dividing by (1 + x^w) once per type
+  ("leave one out"). O(n q) integer additions for n seats and quota q.
+- `weighted_shapley_counting`: the Shapley-Shubik index from the counts of coalitions by size
+  *and* weight, prod (1 + y x^w), with the sizes packed into one Python integer per weight (a
+  "Kronecker" packing that lets the integer arithmetic add whole columns at once). Exact
+  fractions; O(n^2 q) bit operations, fine to a few hundred seats.
+- `weighted_shapley_fourier`: the same index for large bodies, from Owen's multilinear extension:
+  the index of a seat is the integral over p in [0, 1] of the probability that the other seats,
+  each present with probability p, weigh q-w .. q-1. That probability is read off the generating
+  function on the unit circle (a discrete Fourier sum, exact because its length exceeds the total
+  weight) and integrated by Gauss-Legendre quadrature with ceil(n/2) nodes, which is exact for the
+  polynomial of degree n-1 being integrated. Terms are left out only where a proven bound
+  (Hoeffding's inequality for the nodes, |1 - p + p e^(i t)|^2 = 1 - 4p(1-p) sin^2(t/2) for the
+  Fourier terms) shows them below 1e-25, so the result equals the counted one up to floating-point
+  rounding (the tests hold it to 1e-12 of the exact fractions). 1,000 seats take a fraction of a
+  second.
+
+>>> weighted_swings([4, 2, 1], [1, 1, 1], 4)
+[4, 0, 0]
+>>> [str(v) for v in weighted_shapley_counting([4, 2, 1], [3, 2, 1], 12)]
+['7/30', '3/20', '0']
+"""
+
+from __future__ import annotations
+
+import bisect
+import cmath
+import math
+from collections.abc import Sequence
+from fractions import Fraction
+
+FOURIER_TAIL = 60.0
+"""Fourier terms bounded by e^-60 (relative to the window) are left out."""
+
+NODE_TAIL = 1e-25
+"""Quadrature nodes whose weighted contribution is bounded by this are left out."""
+
+
+def reduced(weights: Sequence[int], quota: int) -> tuple[list[int], int]:
+    """Divide the weights by their greatest common divisor and round the quota up to match."""
+    divisor = math.gcd(*weights)
+    return [w // divisor for w in weights], -(-quota // divisor)
+
+
+def counting_limit(weights: Sequence[int], sizes: Sequence[int], quota: int) -> int:
+    """How many weight values the counting tables hold: min(q, W - q + 1) after reduction."""
+    weights, quota = reduced(weights, quota)
+    total = sum(w * m for w, m in zip(weights, sizes, strict=True))
+    return max(1, min(quota, total - quota + 1))
+
+
+def weighted_swings(weights: Sequence[int], sizes: Sequence[int], quota: int) -> list[int]:
+    """Per type, the coalitions of the other seats that one seat of the type swings (exact).
+
+    A coalition S of the others is swung when q - w <= w(S) < q. When the quota is above half the
+    total weight, the complements are counted instead (w(S') between W-q+1-w and W-q), so the
+    tables never run past the smaller half.
+    """
+    weights, quota = reduced(weights, quota)
+    total = sum(w * m for w, m in zip(weights, sizes, strict=True))
+    low = quota <= total - quota + 1
+    limit = max(1, quota if low else total - quota + 1)
+    counts = [1] + [0] * (limit - 1)
+    for w, m in zip(weights, sizes, strict=True):
+        if w < limit:
+            for _ in range(m):
+                counts = counts[:w] + [a + b for a, b in zip(counts[w:], counts, strict=False)]
+    swings = []
+    for w in weights:
+        others = _without_one(counts, w, 0)
+        start, stop = (quota - w, quota) if low else (total - quota + 1 - w, total - quota + 1)
+        swings.append(sum(others[max(start, 0) : stop]))
+    return swings
+
+
+def weighted_shapley_counting(
+    weights: Sequence[int], sizes: Sequence[int], quota: int
+) -> list[Fraction]:
+    """Per type, the exact Shapley-Shubik index of one seat.
+
+    phi = sum over sizes k of N(k) k! (n-1-k)! / n!, where N(k) counts the coalitions of k other
+    seats that the seat swings. Column s of the table is one integer holding, in B-bit slots, the
+    number of coalitions of weight s for every size (each count is below 2^n <= 2^B).
+    """
+    weights, quota = reduced(weights, quota)
+    n = sum(sizes)
+    total = sum(w * m for w, m in zip(weights, sizes, strict=True))
+    low = quota <= total - quota + 1
+    limit = max(1, quota if low else total - quota + 1)
+    bits = 8 * (n // 8 + 1)
+    columns = [1] + [0] * (limit - 1)
+    for w, m in zip(weights, sizes, strict=True):
+        if w < limit:
+            for _ in range(m):
+                columns = columns[:w] + [
+                    a + (b << bits) for a, b in zip(columns[w:], columns, strict=False)
+                ]
+    factorials = [1] * (n + 1)
+    for k in range(1, n + 1):
+        factorials[k] = factorials[k - 1] * k
+    slot = bits // 8
+    values = []
+    for w in weights:
+        others = _without_one(columns, w, bits)
+        start, stop = (quota - w, quota) if low else (total - quota + 1 - w, total - quota + 1)
+        window = sum(others[max(start, 0) : stop]).to_bytes(n * slot, "little")
+        numerator = 0
+        for k in range(n):  # complements have size n-1-k, and the weight is symmetric in k
+            count = int.from_bytes(window[k * slot : (k + 1) * slot], "little")
+            if count:
+                numerator += count * factorials[k] * factorials[n - 1 - k]
+        values.append(Fraction(numerator, factorials[n]))
+    return values
+
+
+def weighted_shapley_fourier(
+    weights: Sequence[int], sizes: Sequence[int], quota: int, *, budget: float = 3e7
+) -> list[float] | None:
+    """Per type, the Shapley-Shubik index of one seat by the Owen integral (see the module text).
+
+    Returns None when the work would exceed ``budget`` elementary steps (the caller then counts
+    or samples instead).
+    """
+    weights, quota = reduced(weights, quota)
+    kinds = len(weights)
+    n = sum(sizes)
+    total = sum(w * m for w, m in zip(weights, sizes, strict=True))
+    period = total + 1  # every weight sum of the others lies in 0..total-1: no wrap-around
+    half = period // 2
+    if (half + 1) * kinds > budget:
+        return None
+    squares = sum(w * w * m for w, m in zip(weights, sizes, strict=True))
+    windows = [(max(quota - w, 0), quota - 1) for w in weights]
+
+    # decay[r] bounds |prod (1 - p + p e^(i t w))^m| by exp(-2 p (1-p) decay[r]) at t = 2 pi r / M
+    step = math.pi / period
+    decay = [
+        sum(m * math.sin(step * r * w) ** 2 for w, m in zip(weights, sizes, strict=True))
+        for r in range(half + 1)
+    ]
+    order = sorted(range(half + 1), key=decay.__getitem__)
+    ranked = [decay[r] for r in order]
+
+    # nodes beyond Hoeffding's reach of every window contribute nothing measurable
+    reach = [math.sqrt(max(squares - w * w, 0) * -math.log(NODE_TAIL) / 2) for w in weights]
+    lows = [
+        (a - d) / max(total - w, 1) for (a, _), d, w in zip(windows, reach, weights, strict=True)
+    ]
+    highs = [
+        (b + d) / max(total - w, 1) for (_, b), d, w in zip(windows, reach, weights, strict=True)
+    ]
+    nodes = gauss_legendre((n + 1) // 2, max(0.0, min(lows)), min(1.0, max(highs)))
+    kept = bisect.bisect_right(ranked, 1 + FOURIER_TAIL / (2 * 0.25))
+    if len(nodes) * kept * kinds + len(nodes) * n > budget:
+        return None
+
+    twiddles: dict[int, list[complex]] = {}
+    shapes: dict[int, list[complex]] = {}
+    results = [0.0] * kinds
+    for p, node_weight in nodes:
+        spread = p * (1 - p)
+        wanted = [
+            t
+            for t, ((a, b), w) in enumerate(zip(windows, weights, strict=True))
+            if node_weight * _hoeffding(p * (total - w), a, b, squares - w * w) > NODE_TAIL
+        ]
+        if not wanted:
+            continue
+        sums = [0.0] * kinds
+        for r in order[: bisect.bisect_right(ranked, 1 + FOURIER_TAIL / (2 * spread))]:
+            if r not in twiddles:
+                theta = 2 * math.pi * r / period
+                twiddles[r] = [cmath.exp(1j * theta * w) for w in weights]
+                shapes[r] = [_window_sum(theta, a, b) for a, b in windows]
+            factors = [1 - p + p * z for z in twiddles[r]]
+            full: complex = 1
+            for factor, m in zip(factors, sizes, strict=True):
+                full *= factor**m
+            twice = 1 if r == 0 or 2 * r == period else 2
+            for t in wanted:
+                factor = factors[t]
+                if abs(factor) > 1e-6:
+                    others = full / factor
+                else:  # 1 - p + p e^(i t w) vanishes only at p = 1/2, t w = pi: recompute
+                    others = 1
+                    for u, (f, m) in enumerate(zip(factors, sizes, strict=True)):
+                        others *= f ** (m - 1 if u == t else m)
+                shape = shapes[r][t]
+                sums[t] += twice * (shape.real * others.real - shape.imag * others.imag)
+        for t in wanted:
+            results[t] += node_weight * sums[t] / period
+    return [max(0.0, v) for v in results]
+
+
+def gauss_legendre(count: int, low: float = 0.0, high: float = 1.0) -> list[tuple[float, float]]:
+    """The nodes (p, weight) of the ``count``-point Gauss-Legendre rule on [0, 1] that lie in [low, high].
+
+    The rule integrates every polynomial of degree below 2*count exactly. Nodes are found by
+    Newton's method on the Legendre polynomial from Tricomi's first guess.
+
+    >>> [(round(p, 6), round(w, 6)) for p, w in gauss_legendre(2)]
+    [(0.211325, 0.5), (0.788675, 0.5)]
+    """
+    nodes = []
+    margin = 2 * math.pi / max(count, 1)
+    for i in range(count, 0, -1):
+        x = (1 - 1 / (8 * count**2) + 1 / (8 * count**3)) * math.cos(
+            math.pi * (i - 0.25) / (count + 0.5)
+        )
+        if not low - margin <= (1 - x) / 2 <= high + margin:
+            continue
+        derivative = 1.0
+        for _ in range(20):
+            value, derivative = _legendre(count, x)
+            delta = value / derivative
+            x -= delta
+            if abs(delta) < 1e-16:
+                break
+        value, derivative = _legendre(count, x)
+        nodes.append(((1 - x) / 2, 1 / ((1 - x * x) * derivative * derivative)))
+    return sorted(nodes)
+
+
+def _legendre(count: int, x: float) -> tuple[float, float]:
+    """P_count(x) and its derivative, by the three-term recurrence."""
+    before, value = 1.0, x
+    for k in range(2, count + 1):
+        before, value = value, ((2 * k - 1) * x * value - (k - 1) * before) / k
+    if count == 0:
+        return 1.0, 0.0
+    return value, count * (x * value - before) / (x * x - 1)
+
+
+def _hoeffding(mean: float, start: int, stop: int, spread: int) -> float:
+    """A bound on the probability that a sum with this mean and sum of squared ranges lands in start..stop."""
+    gap = start - mean if mean < start else mean - stop if mean > stop else 0.0
+    if gap <= 0:
+        return 1.0
+    if spread <= 0:
+        return 0.0
+    return math.exp(-2 * gap * gap / spread)
+
+
+def _window_sum(theta: float, start: int, stop: int) -> complex:
+    """sum of e^(-i theta s) for s from start to stop."""
+    if theta == 0:
+        return complex(stop - start + 1)
+    return (
+        cmath.exp(-1j * theta * start)
+        * (1 - cmath.exp(-1j * theta * (stop - start + 1)))
+        / (1 - cmath.exp(-1j * theta))
+    )
+
+
+def _without_one(table: list[int], weight: int, shift: int) -> list[int]:
+    """Divide a truncated generating function by (1 + y x^weight): take one seat back out.
+
+    ``shift`` is the bit width of the size slots (0 when sizes are not tracked).
+    """
+    others = table[:]
+    for s in range(weight, len(table)):
+        others[s] = table[s] - (others[s - weight] << shift)
+    return others
