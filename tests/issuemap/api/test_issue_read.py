@@ -190,10 +190,10 @@ def test_detail_lists_a_whole_issue_mandate_under_every_aspect(anon, small_map, 
 
 
 def test_detail_of_an_issue_without_aspects_is_not_assessed(anon, small_map, wanjiru):
-    services.issue_create(slug="new", title="New issue", basket=small_map["baskets"][0],
+    services.issue_create(slug="online-voting", title="New issue", basket=small_map["baskets"][0],
                           actor=wanjiru)
 
-    body = anon.get("/api/issues/new").json()
+    body = anon.get("/api/issues/online-voting").json()
 
     assert body["gap_status"] == "not_assessed"
     assert body["aspects"] == []
