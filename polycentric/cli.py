@@ -1,7 +1,8 @@
-"""The `polycentric` command: set up, serve, import and export the map, report gaps.
+"""The `polycentric` command: set up, serve, import and export the map, report gaps, analyse bodies.
 
-Every command honours DATABASE_URL (default: the SQLite file under var/). Bad arguments and bad
-files exit with status 2 and a message naming the problem; nothing is changed.
+Every command but `analyze` (which needs no database) honours DATABASE_URL (default: the SQLite
+file under var/). Bad arguments and bad files exit with status 2 and a message naming the problem;
+nothing is changed.
 """
 
 from __future__ import annotations
@@ -106,6 +107,39 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Read a body file and print its principles scorecard; needs no database."""
+    from polycentric.engines.power import PowerError
+    from polycentric.engines.principles import (
+        BodyFileError,
+        analyze,
+        parse_body_document,
+        scorecard_document,
+        scorecard_text,
+    )
+
+    path = Path(args.body)
+    if not path.is_file():
+        raise _Usage(f"analyze: BODY: no such file: {args.body}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _Usage(f"analyze: BODY: {path.name}: cannot read the file: {exc}") from exc
+    try:
+        scorecard = analyze(parse_body_document(text, name=path.name))
+    except BodyFileError as exc:
+        for line in exc.lines():
+            print(f"polycentric: {line}", file=sys.stderr)
+        return 2
+    except PowerError as exc:
+        raise _Usage(f"analyze: {path.name}: {exc}") from exc
+    if args.format == "json":
+        print(json.dumps(scorecard_document(scorecard), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(scorecard_text(scorecard))
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     from django.core.management import execute_from_command_line
 
@@ -124,9 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, func, help_text: str) -> argparse.ArgumentParser:
+    def add(name: str, func, help_text: str, *, database: bool = True
+            ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(func=func)
+        p.set_defaults(func=func, database=database)
         return p
 
     def server_options(p: argparse.ArgumentParser) -> None:
@@ -145,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder to write into (JSON defaults to standard output, CSV to ./export)")
     p = add("gaps", cmd_gaps, "Report the gaps on the map.")
     p.add_argument("--format", choices=["text", "json"], default="text")
+    p = add("analyze", cmd_analyze,
+            "Check a body file against the principles and compute the voting power of its seats "
+            "(no database needed).", database=False)
+    p.add_argument("body", metavar="BODY",
+                   help="a body file (YAML or JSON), see docs/body-format.md")
+    p.add_argument("--format", choices=["text", "json"], default="text")
     p = add("manage", cmd_manage, "Run a Django management command (e.g. createsuperuser).")
     p.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
@@ -153,6 +194,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if not args.database:
+        try:
+            return int(args.func(args) or 0)
+        except _Usage as exc:
+            print(f"polycentric: {exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            return 130
     _django()
     from django.db import DatabaseError
 

@@ -34,8 +34,7 @@ from typing import Literal
 
 from polycentric.engines.power.compound import compound_power
 from polycentric.engines.power.enumeration import GRID_LIMIT, grid_power, grid_size
-from polycentric.engines.power.errors import PowerError
-from polycentric.engines.power.game import Game
+from polycentric.engines.power.game import Formula, Game
 from polycentric.engines.power.rules import Rule, Seat
 from polycentric.engines.power.sampling import sample_power
 from polycentric.engines.power.weighted import (
@@ -157,10 +156,12 @@ def compute_power(
 ) -> PowerResult:
     """Banzhaf (normalised and absolute) and Shapley-Shubik indices of every seat under ``rule``.
 
-    ``method="exact"`` counts even past the time budgets (it raises `PowerError` for a compound
-    rule whose type grid is too large to hold); ``"monte_carlo"`` always samples, with ``seed``.
+    ``method="exact"`` counts even past the time budgets (slow for very large compound rules);
+    ``"monte_carlo"`` always samples, with ``seed``.
     Raises `SeatError` or `RuleError` for invalid input.
     """
+    if method not in ("auto", "exact", "monte_carlo"):
+        raise ValueError(f"method {method!r} is not auto, exact or monte_carlo")
     game = Game(rule, seats)
     active = [t for t, kind in enumerate(game.types) if not kind.is_null]
     sizes = [game.types[t].size for t in active]
@@ -171,40 +172,17 @@ def compute_power(
     swings: list[int] | None = None
     shapley: list[float] | None = None
     banzhaf_algorithm = shapley_algorithm = "monte_carlo"
-    force = method == "exact"
-
     if method != "monte_carlo" and game.is_weighted:
-        weights, quota = coefficients[0], game.quotas[0]
-        limit = counting_limit(weights, sizes, quota)
-        if force or n * limit <= SWING_BUDGET:
-            swings, banzhaf_algorithm = weighted_swings(weights, sizes, quota), "counting"
-        if len(active) == 1:
-            shapley, shapley_algorithm = [1 / n], "symmetry"
-        elif n * n * limit <= SHAPLEY_COUNTING_BUDGET:
-            shapley = [float(v) for v in weighted_shapley_counting(weights, sizes, quota)]
-            shapley_algorithm = "counting"
-        else:
-            shapley = weighted_shapley_fourier(weights, sizes, quota, budget=FOURIER_BUDGET)
-            shapley_algorithm = "owen_fourier"
-            if shapley is None and force:
-                shapley = [float(v) for v in weighted_shapley_counting(weights, sizes, quota)]
-                shapley_algorithm = "counting"
+        swings, banzhaf_algorithm, shapley, shapley_algorithm = _weighted(
+            coefficients[0], sizes, game.quotas[0], force=method == "exact"
+        )
     elif method != "monte_carlo":
-        points = grid_size(sizes)
-        counted = None
-        if points > SMALL_GRID:
-            budget = math.inf if force and points > GRID_LIMIT else COMPOUND_BUDGET
-            counted = compound_power(sizes, coefficients, game.quotas, game.formula, budget=budget)
-            banzhaf_algorithm = shapley_algorithm = "dynamic_programming"
-        if counted is None and (points <= GRID_LIMIT or force):
-            if points > 10 * GRID_LIMIT:
-                raise PowerError("rule", f"{points} kinds of coalition are too many to count")
-            counted = grid_power(sizes, coefficients, game.quotas, game.formula)
-            banzhaf_algorithm = shapley_algorithm = "enumeration"
+        counted, algorithm = _compound(
+            sizes, coefficients, game.quotas, game.formula, force=method == "exact"
+        )
         if counted is not None:
             swings, shapley = counted[0], [float(v) for v in counted[1]]
-        else:
-            banzhaf_algorithm = shapley_algorithm = "monte_carlo"
+            banzhaf_algorithm = shapley_algorithm = algorithm
 
     error_bound, samples = 0.0, 0
     if swings is not None:
@@ -270,6 +248,49 @@ def compute_power(
         by_group=_totals(entries, lambda entry: entry.group),
         by_region=_totals(entries, lambda entry: entry.region),
     )
+
+
+def _weighted(
+    weights: list[int], sizes: list[int], quota: int, *, force: bool
+) -> tuple[list[int] | None, str, list[float] | None, str]:
+    """Swings and Shapley-Shubik values of a weighted game, where the budgets allow."""
+    n = sum(sizes)
+    limit = counting_limit(weights, sizes, quota)
+    swings, banzhaf_algorithm = None, "monte_carlo"
+    if force or n * limit <= SWING_BUDGET:
+        swings, banzhaf_algorithm = weighted_swings(weights, sizes, quota), "counting"
+    if len(sizes) == 1:
+        return swings, banzhaf_algorithm, [1 / n], "symmetry"
+    if n * n * limit <= SHAPLEY_COUNTING_BUDGET:
+        counted = weighted_shapley_counting(weights, sizes, quota)
+        return swings, banzhaf_algorithm, [float(v) for v in counted], "counting"
+    shapley = weighted_shapley_fourier(weights, sizes, quota, budget=FOURIER_BUDGET)
+    if shapley is not None:
+        return swings, banzhaf_algorithm, shapley, "owen_fourier"
+    if force:
+        counted = weighted_shapley_counting(weights, sizes, quota)
+        return swings, banzhaf_algorithm, [float(v) for v in counted], "counting"
+    return swings, banzhaf_algorithm, None, "monte_carlo"
+
+
+def _compound(
+    sizes: list[int],
+    coefficients: list[list[int]],
+    quotas: tuple[int, ...],
+    formula: Formula,
+    *,
+    force: bool,
+) -> tuple[tuple[list[int], list[Fraction]] | None, str]:
+    """Swings and exact Shapley-Shubik values of any rule, where the budgets allow."""
+    points = grid_size(sizes)
+    if points > SMALL_GRID:
+        budget = math.inf if force and points > GRID_LIMIT else COMPOUND_BUDGET
+        counted = compound_power(sizes, coefficients, quotas, formula, budget=budget)
+        if counted is not None:
+            return counted, "dynamic_programming"
+    if points <= GRID_LIMIT:
+        return grid_power(sizes, coefficients, quotas, formula), "enumeration"
+    return None, "monte_carlo"
 
 
 def _totals(

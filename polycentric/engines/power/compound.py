@@ -80,7 +80,7 @@ def compound_power(
         counts = by_size.to_bytes(n * slot, "little")
         total = numerator = 0
         for k in range(n):
-            count = int.from_bytes(counts[k * slot:(k + 1) * slot], "little")
+            count = int.from_bytes(counts[k * slot : (k + 1) * slot], "little")
             if count:
                 total += count
                 numerator += count * factorials[k] * factorials[n - 1 - k]
@@ -145,7 +145,9 @@ def _substitute(formula: Residual, leaf: int, value: bool) -> Residual:
         return formula
     if isinstance(formula, int):
         return value if formula == leaf else formula
-    deciding = formula.kind == "any"  # an any-gate is decided by a true part, an all-gate by a false one
+    deciding = (
+        formula.kind == "any"
+    )  # an any-gate is decided by a true part, an all-gate by a false one
     parts: list[Formula] = []
     for part in formula.parts:
         reduced = _substitute(part, leaf, value)

@@ -17,10 +17,12 @@ index of one seat of the type with a smaller variance.
 For Shapley-Shubik the times p are stratified: a replicate takes one p in each fiftieth of [0, 1],
 which removes the variation between times from the error.
 
-Sampling stops once the 95% half-width of the normal approximation, 1.96 s / sqrt(N), is at most
-the target for every per-seat index (for the normalised Banzhaf index, a ratio, by the delta
-method; an index never seen above 0 is bounded by the rule of three, 3 / N), or at
-``max_samples``; the bound reached is reported either way.
+The bound holds for every index at once: with 95% confidence, no estimated per-seat index is
+further than the bound from the true one. For k indices each gets a 1 - 0.05/k interval
+(Bonferroni): z s / sqrt(N) from the normal approximation with z the 1 - 0.025/k quantile (about
+3.1 for 27 indices), by the delta method for the normalised Banzhaf index (a ratio), and
+-ln(0.05/k) / N for an index never seen above 0. Sampling stops once the largest of these is at
+most the target, or at ``max_samples``; the bound reached is reported either way.
 
 >>> estimate = sample_power([3], [[1]], [2], 0, seed=1, error_target=0.01)
 >>> round(estimate.shapley[0], 2), estimate.error_bound <= 0.01
@@ -33,10 +35,10 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 
 from polycentric.engines.power.game import Formula
 
-Z95 = 1.959963984540054
 BATCH = 1_000
 STRATA = 50
 
@@ -68,17 +70,19 @@ def sample_power(
     """Estimate the indices of the game given as in `grid_power` (types, leaves, quotas, formula)."""
     rng = random.Random(seed)
     kinds = len(sizes)
+    indices = kinds * (2 * banzhaf + shapley)
+    confidence = _Confidence(NormalDist().inv_cdf(1 - 0.025 / indices), -math.log(0.05 / indices))
     by_type = [[row[t] for row in coefficients] for t in range(kinds)]
     nothing = (0.0,) * kinds
     absolute, normalised, bound_b, samples_b = nothing, nothing, 0.0, 0
     order_values, bound_s, samples_s = nothing, 0.0, 0
     if banzhaf:
         absolute, normalised, bound_b, samples_b = _banzhaf(
-            rng, sizes, by_type, quotas, formula, error_target, min_samples, max_samples
+            rng, sizes, by_type, quotas, formula, confidence, error_target, min_samples, max_samples
         )
     if shapley:
         order_values, bound_s, samples_s = _shapley(
-            rng, sizes, by_type, quotas, formula, error_target, min_samples, max_samples
+            rng, sizes, by_type, quotas, formula, confidence, error_target, min_samples, max_samples
         )
     return Estimate(
         normalised, absolute, order_values, max(bound_b, bound_s), samples_b + samples_s
@@ -135,12 +139,20 @@ def _binomial_mass(trials: int, k: int, p: float) -> float:
     )
 
 
-def _half_width(total: float, squares: float, samples: int) -> float:
-    mean = total / samples
-    variance = max(0.0, (squares - samples * mean * mean) / (samples - 1))
-    if variance == 0.0:
-        return 3 / samples
-    return Z95 * math.sqrt(variance / samples)
+@dataclass(frozen=True, slots=True)
+class _Confidence:
+    """The normal quantile for each interval, and the numerator of the bound on an index never
+    seen above 0 (the "rule of three" for one index at 95%)."""
+
+    z: float
+    unseen: float
+
+    def half_width(self, total: float, squares: float, samples: int) -> float:
+        mean = total / samples
+        variance = max(0.0, (squares - samples * mean * mean) / (samples - 1))
+        if variance == 0.0:
+            return self.unseen / samples
+        return self.z * math.sqrt(variance / samples)
 
 
 def _banzhaf(
@@ -149,6 +161,7 @@ def _banzhaf(
     by_type: Sequence[Sequence[int]],
     quotas: Sequence[int],
     formula: Formula,
+    confidence: _Confidence,
     target: float,
     min_samples: int,
     max_samples: int,
@@ -171,7 +184,7 @@ def _banzhaf(
         samples += BATCH
         means = [v / samples for v in total]
         mean_y = swing_total / samples
-        bound = max(_half_width(total[t], squares[t], samples) for t in range(kinds))
+        bound = max(confidence.half_width(total[t], squares[t], samples) for t in range(kinds))
         ratios = [mean / mean_y if mean_y else 0.0 for mean in means]
         for t in range(kinds):
             if mean_y == 0.0:
@@ -182,7 +195,11 @@ def _banzhaf(
             var_y = (swing_squares - samples * mean_y**2) / (samples - 1)
             cov = (cross[t] - samples * means[t] * mean_y) / (samples - 1)
             spread = max(0.0, var_x - 2 * r * cov + r * r * var_y)
-            width = Z95 * math.sqrt(spread / samples) / mean_y if spread else 3 / samples
+            width = (
+                confidence.z * math.sqrt(spread / samples) / mean_y
+                if spread
+                else confidence.unseen / samples
+            )
             bound = max(bound, width)
         if samples >= max_samples or (samples >= min_samples and bound <= target):
             return tuple(means), tuple(ratios), bound, samples
@@ -194,6 +211,7 @@ def _shapley(
     by_type: Sequence[Sequence[int]],
     quotas: Sequence[int],
     formula: Formula,
+    confidence: _Confidence,
     target: float,
     min_samples: int,
     max_samples: int,
@@ -209,7 +227,9 @@ def _shapley(
             for stratum in range(STRATA):
                 p = (stratum + rng.random()) / STRATA
                 counts = [_binomial(rng, m, p) for m in sizes]
-                for t, share in enumerate(_swing_chances(counts, p, sizes, by_type, quotas, formula)):
+                for t, share in enumerate(
+                    _swing_chances(counts, p, sizes, by_type, quotas, formula)
+                ):
                     means[t] += share / STRATA
             for t in range(kinds):
                 total[t] += means[t]
@@ -218,8 +238,8 @@ def _shapley(
         samples = replicates * STRATA
         bound = 0.0
         for t in range(kinds):
-            width = _half_width(total[t], squares[t], replicates)
-            bound = max(bound, width if total[t] else 3 / samples)
+            width = confidence.half_width(total[t], squares[t], replicates)
+            bound = max(bound, width if total[t] else confidence.unseen / samples)
         if samples >= max_samples or (samples >= min_samples and bound <= target):
             return tuple(v / replicates for v in total), bound, samples
 
