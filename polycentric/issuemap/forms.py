@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.db import models
 from django.db.models import Model
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from polycentric.accounts.models import Region, StakeholderGroup
@@ -81,6 +83,27 @@ class FilterForm(forms.Form):
         return urlencode({k: v for k, v in self.filter_values().items() if v})
 
 
+class QuickSelect(forms.Select):
+    """A flat select rendered in Python rather than one template per option.
+
+    Django renders each option through the template engine; with hundreds of venues that made
+    the issue list slower as the map grew (docs/benchmarks.md)."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None,
+               renderer: Any = None) -> str:
+        final_attrs = {"name": name, **self.build_attrs(self.attrs, attrs)}
+        attributes = format_html_join(
+            "", ' {}="{}"', ((k, v) for k, v in final_attrs.items() if v not in (None, False))
+        )
+        chosen = set(self.format_value(value))
+        options = format_html_join(
+            "", '<option value="{}"{}>{}</option>',
+            ((str(v), mark_safe(" selected") if str(v) in chosen else "", label)
+             for v, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", attributes, options)
+
+
 class IssueFilterForm(FilterForm):
     q = forms.CharField(
         label=_("Search"),
@@ -93,9 +116,11 @@ class IssueFilterForm(FilterForm):
     status = forms.ChoiceField(
         label=_("Gap status"), required=False, error_messages=UNKNOWN_STATUS
     )
-    venue = forms.ChoiceField(label=_("Venue"), required=False, error_messages=UNKNOWN_VENUE)
+    venue = forms.ChoiceField(label=_("Venue"), required=False, error_messages=UNKNOWN_VENUE,
+                              widget=QuickSelect)
     action_line = forms.ChoiceField(
-        label=_("WSIS action line"), required=False, error_messages=UNKNOWN_ACTION_LINE
+        label=_("WSIS action line"), required=False, error_messages=UNKNOWN_ACTION_LINE,
+        widget=QuickSelect,
     )
 
     field_order = ["q", "basket", "status", "venue", "action_line", "page"]
