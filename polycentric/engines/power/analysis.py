@@ -8,7 +8,8 @@ The method is chosen per index, exact wherever the work allows:
 - any other rule: a dynamic programme over types of interchangeable seats that keeps only the
   weight sums the rest of the rule still needs (`compound`), or counting every vector of counts per
   type (`enumeration`, at most 2 million of them), whichever is less work;
-- otherwise a seeded Monte Carlo estimate (`sampling`) whose 95% error bound on every index is at
+- otherwise a seeded Monte Carlo estimate (`sampling`): with 95% confidence every estimated
+  index is within ``error_bound`` of the true one, and sampling goes on until that bound is at
   most ``error_target`` (0.001 by default).
 
 Seats that no part of the rule counts (weight 0 outside consensus) are set aside first: they have
@@ -47,10 +48,11 @@ from polycentric.engines.power.weighted import (
 SWING_BUDGET = 5e7
 """Largest n * q (seats times table length) for counting Banzhaf swings in a weighted game."""
 
-SHAPLEY_COUNTING_BUDGET = 3e7
+SHAPLEY_COUNTING_BUDGET = 4e7
 """Largest n^2 * q for counting Shapley-Shubik by size and weight; larger bodies use the Owen integral."""
 
-FOURIER_BUDGET = 3e7
+FOURIER_BUDGET = 1e7
+"""Largest number of (node, Fourier term, type) steps for the Owen integral: a few seconds."""
 
 COMPOUND_BUDGET = 1e6
 """Most state transitions tried in the dynamic programme over types before enumerating or sampling."""

@@ -45,7 +45,7 @@ STRATA = 50
 
 @dataclass(frozen=True, slots=True)
 class Estimate:
-    """Per type, per seat: the estimated indices, and the largest 95% half-width among them."""
+    """Per type, per seat: the estimated indices, and a bound on every error at once (95%)."""
 
     banzhaf: tuple[float, ...]
     banzhaf_absolute: tuple[float, ...]
@@ -128,6 +128,8 @@ def _least_winning(
 
 def _binomial_mass(trials: int, k: int, p: float) -> float:
     """P(Binomial(trials, p) = k)."""
+    if trials == 0:
+        return 1.0 if k == 0 else 0.0
     if p <= 0.0 or p >= 1.0:
         return 1.0 if k == (0 if p <= 0.0 else trials) else 0.0
     return math.exp(
@@ -246,6 +248,8 @@ def _shapley(
 
 def _binomial(rng: random.Random, trials: int, p: float) -> int:
     """A Binomial(trials, p) draw by inversion, in chunks small enough that (1-p)^chunk stays normal."""
+    if trials == 1:
+        return 1 if rng.random() < p else 0
     if p > 0.5:
         return trials - _binomial(rng, trials, 1.0 - p)
     if p <= 0.0:

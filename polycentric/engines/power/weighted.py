@@ -74,13 +74,9 @@ def weighted_swings(weights: Sequence[int], sizes: Sequence[int], quota: int) ->
     total = sum(w * m for w, m in zip(weights, sizes, strict=True))
     low = quota <= total - quota + 1
     limit = max(1, quota if low else total - quota + 1)
-    bits = 8 * (sum(sizes) // 8 + 1)
-    if limit * bits <= PACKED_BITS:
-        counts = _packed_counts(weights, sizes, limit, bits)
-    else:
-        counts = _listed_counts(weights, sizes, limit, 0)
+    counts = _counts(weights, sizes, limit, 8 * (sum(sizes) // 8 + 1))
     prefix = _prefix_sums(counts)
-    return [_window_without_one(prefix, w, _last(w, quota, total, low), 0) for w in weights]
+    return [_window_without_one(prefix, w, _last(quota, total, low), 0) for w in weights]
 
 
 def weighted_shapley_counting(
@@ -98,7 +94,7 @@ def weighted_shapley_counting(
     low = quota <= total - quota + 1
     limit = max(1, quota if low else total - quota + 1)
     bits = 8 * (n // 8 + 1)
-    columns = _listed_counts(weights, sizes, limit, bits)
+    columns = _grow([1], _seats(weights, sizes, limit), limit, bits)
     factorials = [1] * (n + 1)
     for k in range(1, n + 1):
         factorials[k] = factorials[k - 1] * k
@@ -106,7 +102,7 @@ def weighted_shapley_counting(
     prefix = _prefix_sums(columns)
     values = []
     for w in weights:
-        window = _window_without_one(prefix, w, _last(w, quota, total, low), bits)
+        window = _window_without_one(prefix, w, _last(quota, total, low), bits)
         packed = window.to_bytes(n * slot, "little")
         numerator = 0
         for k in range(n):  # complements have size n-1-k, and the weight is symmetric in k
@@ -118,7 +114,7 @@ def weighted_shapley_counting(
 
 
 def weighted_shapley_fourier(
-    weights: Sequence[int], sizes: Sequence[int], quota: int, *, budget: float = 3e7
+    weights: Sequence[int], sizes: Sequence[int], quota: int, *, budget: float = 1e7
 ) -> list[float] | None:
     """Per type, the Shapley-Shubik index of one seat by the Owen integral (see the module text).
 
@@ -154,9 +150,9 @@ def weighted_shapley_fourier(
         (b + d) / max(total - w, 1) for (_, b), d, w in zip(windows, reach, weights, strict=True)
     ]
     nodes = gauss_legendre((n + 1) // 2, max(0.0, min(lows)), min(1.0, max(highs)))
-    kept = bisect.bisect_right(ranked, 1 + FOURIER_TAIL / (2 * 0.25))
-    if len(nodes) * kept * kinds + len(nodes) * n > budget:
-        return None
+    work = sum(bisect.bisect_right(ranked, 1 + FOURIER_TAIL / (2 * p * (1 - p))) for p, _ in nodes)
+    if (work + len(nodes)) * (kinds + 2) > budget:  # with few seats of very unequal weights the
+        return None  # Fourier terms hardly decay, and nearly all of them would be needed
 
     twiddles: dict[int, list[complex]] = {}
     shapes: dict[int, list[complex]] = {}
@@ -256,35 +252,31 @@ def _window_sum(theta: float, start: int, stop: int) -> complex:
     )
 
 
-def _last(weight: int, quota: int, total: int, low: bool) -> int:
+def _last(quota: int, total: int, low: bool) -> int:
     """The top of the window of weights a seat of this weight swings: q-1, or W-q for complements."""
     return quota - 1 if low else total - quota
 
 
-def _listed_counts(
-    weights: Sequence[int], sizes: Sequence[int], limit: int, shift: int
-) -> list[int]:
-    """The coefficients below x^limit of prod (1 + y x^w), y = 2^shift (1 when shift is 0).
+def _seats(weights: Sequence[int], sizes: Sequence[int], limit: int) -> list[int]:
+    """Every seat's weight, lightest first (so the tables stay short for longest), leaving out
+    seats too heavy to matter below the limit."""
+    return [w for w, m in sorted(zip(weights, sizes, strict=True)) if w < limit for _ in range(m)]
 
-    The list only grows as far as the weights added so far reach, so adding the lightest seats
-    first keeps the early passes short.
-    """
-    table = [1]
-    order = sorted(zip(weights, sizes, strict=True))
-    for w, m in order:
-        if w >= limit:
-            continue
-        for _ in range(m):
-            length = len(table)
-            grown = min(limit, length + w)
-            if length <= w:
-                table = table + [0] * (w - length) + _shifted(table[: grown - w], shift)
-            elif shift:
-                middle = [a + (b << shift) for a, b in zip(table[w:], table, strict=False)]
-                table = table[:w] + middle + [b << shift for b in table[length - w : grown - w]]
-            else:
-                middle = [a + b for a, b in zip(table[w:], table, strict=False)]
-                table = table[:w] + middle + table[length - w : grown - w]
+
+def _grow(table: list[int], seats: Sequence[int], limit: int, shift: int) -> list[int]:
+    """Multiply the table (coefficients below x^limit) by (1 + y x^w) for every seat weight w,
+    with y = 2^shift (1 when shift is 0). The list grows only as far as the weights reach."""
+    for w in seats:
+        length = len(table)
+        grown = min(limit, length + w)
+        if length <= w:
+            table = table + [0] * (w - length) + _shifted(table[: grown - w], shift)
+        elif shift:
+            middle = [a + (b << shift) for a, b in zip(table[w:], table, strict=False)]
+            table = table[:w] + middle + [b << shift for b in table[length - w : grown - w]]
+        else:
+            middle = [a + b for a, b in zip(table[w:], table, strict=False)]
+            table = table[:w] + middle + table[length - w : grown - w]
     return table + [0] * (limit - len(table))
 
 
@@ -292,23 +284,29 @@ def _shifted(values: list[int], shift: int) -> list[int]:
     return [v << shift for v in values] if shift else values
 
 
-def _packed_counts(
-    weights: Sequence[int], sizes: Sequence[int], limit: int, bits: int
-) -> list[int]:
-    """The coefficients below x^limit of prod (1 + x^w), computed as one integer with a B-bit slot
-    per coefficient: adding a seat is one shift and one addition of the whole table."""
+def _counts(weights: Sequence[int], sizes: Sequence[int], limit: int, bits: int) -> list[int]:
+    """The coefficients below x^limit of prod (1 + x^w), exactly.
+
+    While the table is small it is one integer with a ``bits``-wide slot per coefficient, so
+    that adding a seat is one shift and one addition of the whole table; once it outgrows the
+    processor's cache (PACKED_BITS) it is unpacked into a list and grown coefficient by
+    coefficient.
+    """
+    seats = _seats(weights, sizes, limit)
     mask = (1 << (limit * bits)) - 1
-    table, added = 1, 0
-    for w, m in sorted(zip(weights, sizes, strict=True)):
-        if w < limit:
-            for _ in range(m):
-                table += table << (w * bits)
-                added += 1
-                if added % 4 == 0:
-                    table &= mask
+    packed, span, done = 1, 1, 0
+    for w in seats:
+        if min(limit, span + w) * bits > PACKED_BITS:
+            break
+        packed += packed << (w * bits)
+        span = min(limit, span + w)
+        done += 1
+        if span == limit and done % 4 == 0:
+            packed &= mask
     slot = bits // 8
-    packed = (table & mask).to_bytes(limit * slot, "little")
-    return [int.from_bytes(packed[i : i + slot], "little") for i in range(0, limit * slot, slot)]
+    raw = (packed & mask).to_bytes(span * slot, "little")
+    table = [int.from_bytes(raw[i : i + slot], "little") for i in range(0, span * slot, slot)]
+    return _grow(table, seats[done:], limit, 0)
 
 
 def _prefix_sums(table: list[int]) -> list[int]:

@@ -75,7 +75,9 @@ def wins(rule: Rule, seats: list[Seat], owners: list[int], members: set[int]) ->
 def oracle(rule: Rule, seats: list[Seat], *, orderings: bool | None = None) -> Oracle:
     owners = seat_list(seats)
     n = len(owners)
-    table = [wins(rule, seats, owners, {i for i in range(n) if mask >> i & 1}) for mask in range(1 << n)]
+    table = [
+        wins(rule, seats, owners, {i for i in range(n) if mask >> i & 1}) for mask in range(1 << n)
+    ]
     swings = [0] * n
     shapley = [Fraction(0)] * n
     weights = [Fraction(factorial(k) * factorial(n - k - 1), factorial(n)) for k in range(n)]
@@ -159,5 +161,7 @@ def oracle_by_counts(rule: Rule, seats: list[Seat]) -> Oracle:
         banzhaf_absolute=tuple(Fraction(s, 2 ** (n - 1)) for s in swings),
         shapley_shubik=tuple(shapley),
         swings=tuple(swings),
-        veto=tuple(not cached(tuple(c - (f == e) for f, c in enumerate(full))) for e in range(len(seats))),
+        veto=tuple(
+            not cached(tuple(c - (f == e) for f, c in enumerate(full))) for e in range(len(seats))
+        ),
     )

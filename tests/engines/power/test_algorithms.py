@@ -26,7 +26,9 @@ def compiled(rule, seats):
     game = Game(rule, seats)
     active = [t for t, kind in enumerate(game.types) if not kind.is_null]
     sizes = [game.types[t].size for t in active]
-    coefficients = [[game.types[t].coefficients[leaf] for t in active] for leaf in range(len(game.quotas))]
+    coefficients = [
+        [game.types[t].coefficients[leaf] for t in active] for leaf in range(len(game.quotas))
+    ]
     return game, active, sizes, coefficients
 
 
@@ -36,7 +38,9 @@ def test_the_dynamic_programme_counts_what_enumeration_counts(game):
     rule, seats = game
     compiled_game, _, sizes, coefficients = compiled(rule, seats)
     expected = grid_power(sizes, coefficients, compiled_game.quotas, compiled_game.formula)
-    assert compound_power(sizes, coefficients, compiled_game.quotas, compiled_game.formula) == expected
+    assert (
+        compound_power(sizes, coefficients, compiled_game.quotas, compiled_game.formula) == expected
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -46,12 +50,17 @@ def test_both_compound_algorithms_match_the_oracle(game):
     compiled_game, active, sizes, coefficients = compiled(rule, seats)
     truth = oracle(rule, seats)
     for algorithm in (grid_power, compound_power):
-        swings, shapley = algorithm(sizes, coefficients, compiled_game.quotas, compiled_game.formula)
+        swings, shapley = algorithm(
+            sizes, coefficients, compiled_game.quotas, compiled_game.formula
+        )
         for e in range(len(seats)):
             t = compiled_game.type_of_entry[e]
             if t in active:
                 assert shapley[active.index(t)] == truth.shapley_shubik[e]
-                assert Fraction(swings[active.index(t)], 2 ** (sum(sizes) - 1)) == truth.banzhaf_absolute[e]
+                assert (
+                    Fraction(swings[active.index(t)], 2 ** (sum(sizes) - 1))
+                    == truth.banzhaf_absolute[e]
+                )
 
 
 def test_the_dynamic_programme_gives_up_past_its_budget():
@@ -77,22 +86,32 @@ def test_a_large_compound_body_is_counted_by_the_dynamic_programme():
         Seat("intergovernmental", "intergovernmental", count=5),
     ]
     rule = parse_rule(
-        {"all": [{"majority": "two_thirds"}, {"each": "region", "majority": "simple"},
-                 {"each": "group", "majority": "simple"}]},
+        {
+            "all": [
+                {"majority": "two_thirds"},
+                {"each": "region", "majority": "simple"},
+                {"each": "group", "majority": "simple"},
+            ]
+        },
         seats,
     )
     result = compute_power(rule, seats)
     assert result.banzhaf_algorithm == "dynamic_programming" and result.method.value == "exact"
     assert sum(e.count * e.shapley_shubik for e in result.entries) == pytest.approx(1, abs=1e-12)
     # a seat from a 4-state region is needed more than one from a 5-state region
-    assert result.entry("states_asia").shapley_shubik > result.entry("states_african").shapley_shubik
+    assert (
+        result.entry("states_asia").shapley_shubik > result.entry("states_african").shapley_shubik
+    )
     assert result.entry("states_african").shapley_shubik == pytest.approx(
         result.entry("private_sector").shapley_shubik, abs=1e-15
     )
 
 
 weighted_types = st.lists(
-    st.tuples(st.integers(1, 12), st.integers(1, 40)), min_size=2, max_size=6, unique_by=lambda t: t[0]
+    st.tuples(st.integers(1, 12), st.integers(1, 40)),
+    min_size=2,
+    max_size=6,
+    unique_by=lambda t: t[0],
 )
 
 
@@ -122,17 +141,30 @@ def test_large_weighted_bodies_use_the_owen_integral_and_agree_with_counting():
     sizes = [weights.count(w) for w in distinct]
     exact = dict(zip(distinct, weighted_shapley_counting(distinct, sizes, quota), strict=True))
     for entry in result.entries:
-        assert entry.shapley_shubik == pytest.approx(float(exact[entry.weight]), rel=1e-11, abs=1e-15)
+        assert entry.shapley_shubik == pytest.approx(
+            float(exact[entry.weight]), rel=1e-11, abs=1e-15
+        )
 
 
 def test_the_fourier_integral_refuses_work_beyond_its_budget():
     assert weighted_shapley_fourier([1, 2], [10, 10], 16, budget=10) is None
 
 
-@pytest.mark.parametrize(("weights", "sizes", "quota"), [([4, 2, 1], [3, 2, 1], 12), ([3, 1], [2, 5], 4),
-                                                          ([5, 3], [1, 4], 13), ([2, 4, 6], [3, 3, 3], 20)])
+@pytest.mark.parametrize(
+    ("weights", "sizes", "quota"),
+    [
+        ([4, 2, 1], [3, 2, 1], 12),
+        ([3, 1], [2, 5], 4),
+        ([5, 3], [1, 4], 13),
+        ([2, 4, 6], [3, 3, 3], 20),
+    ],
+)
 def test_swing_counts_with_gcd_and_complements(weights, sizes, quota):
-    seats = [Seat(f"{w}-{i}", "g", weight=w) for w, m in zip(weights, sizes, strict=True) for i in range(m)]
+    seats = [
+        Seat(f"{w}-{i}", "g", weight=w)
+        for w, m in zip(weights, sizes, strict=True)
+        for i in range(m)
+    ]
     truth = oracle(Threshold(quota), seats, orderings=False)
     per_type = dict(zip((s.weight for s in seats), truth.swings, strict=True))
     assert weighted_swings(weights, sizes, quota) == [per_type[w] for w in weights]

@@ -16,7 +16,9 @@ from polycentric.engines.power import (
 from .test_rules import CGI
 
 MAJORITY = parse_rule({"majority": "simple"}, CGI)
-CONCURRENT = parse_rule({"all": [{"majority": "simple"}, {"each": "group", "majority": "simple"}]}, CGI)
+CONCURRENT = parse_rule(
+    {"all": [{"majority": "simple"}, {"each": "group", "majority": "simple"}]}, CGI
+)
 GROUPS = ["government", "private_sector", "civil_society", "science_technology", "expert"]
 
 
@@ -28,8 +30,16 @@ GROUPS = ["government", "private_sector", "civil_society", "science_technology",
         ({"government": 9, "business": 2}, True, False),
         ({"business": 4, "third_sector": 4, "academia": 3}, True, False),
         ({"government": 5, "business": 3, "third_sector": 3, "academia": 2}, True, False),
-        ({"government": 5, "business": 3, "third_sector": 3, "academia": 2, "expert": 1}, True, True),
-        ({"government": 9, "business": 4, "third_sector": 4, "academia": 3, "expert": 1}, True, True),
+        (
+            {"government": 5, "business": 3, "third_sector": 3, "academia": 2, "expert": 1},
+            True,
+            True,
+        ),
+        (
+            {"government": 9, "business": 4, "third_sector": 4, "academia": 3, "expert": 1},
+            True,
+            True,
+        ),
     ],
 )
 def test_is_winning(coalition, majority, concurrent):
@@ -39,7 +49,11 @@ def test_is_winning(coalition, majority, concurrent):
 
 @pytest.mark.parametrize(
     ("coalition", "path"),
-    [({"press": 1}, "coalition.press"), ({"expert": 2}, "coalition.expert"), ({"expert": -1}, "coalition.expert")],
+    [
+        ({"press": 1}, "coalition.press"),
+        ({"expert": 2}, "coalition.expert"),
+        ({"expert": -1}, "coalition.expert"),
+    ],
 )
 def test_a_coalition_outside_the_seats_is_refused(coalition, path):
     with pytest.raises(SeatError) as caught:
@@ -64,16 +78,22 @@ def test_under_concurrent_majorities_no_group_can_be_left_out(group):
 
 def test_the_coalition_shown_can_be_trimmed_to_whole_entries_or_to_seats():
     assert winning_without(MAJORITY, CGI, group="civil_society", minimal=None) == {
-        "government": 9, "business": 4, "academia": 3, "expert": 1,
+        "government": 9,
+        "business": 4,
+        "academia": 3,
+        "expert": 1,
     }
     # dropping the last-listed entries while the rest still wins
     assert winning_without(MAJORITY, CGI, group="civil_society") == {"government": 9, "business": 4}
     # and then as few seats per entry as still win: a minimal winning coalition
     assert winning_without(MAJORITY, CGI, group="civil_society", minimal="seats") == {
-        "government": 9, "business": 2,
+        "government": 9,
+        "business": 2,
     }
     assert winning_without(MAJORITY, CGI, group="government", minimal="seats") == {
-        "business": 4, "third_sector": 4, "academia": 3,
+        "business": 4,
+        "third_sector": 4,
+        "academia": 3,
     }
 
 
@@ -109,7 +129,9 @@ def test_seats_are_sorted_into_interchangeable_types():
         Seat("d", "government", "African", weight=2, count=2),
     ]
     # a plain majority looks at weights only: one type
-    assert [t.entries for t in Game(parse_rule({"majority": "simple"}, seats), seats).types] == [(0, 1, 2, 3)]
+    assert [t.entries for t in Game(parse_rule({"majority": "simple"}, seats), seats).types] == [
+        (0, 1, 2, 3)
+    ]
     # a majority in each group separates the groups, not the regions
     by_group = Game(parse_rule({"each": "group", "majority": "simple"}, seats), seats)
     assert [(t.entries, t.size) for t in by_group.types] == [((0, 1, 3), 4), ((2,), 3)]

@@ -30,17 +30,38 @@ def mid_size_weighted() -> list[Seat]:
 
 
 MID_SIZE = [
-    ("CGI.br, concurrent majorities", CGI,
-     {"all": [{"majority": "simple"}, {"each": "group", "majority": "simple"}]}),
-    ("WGEC, two thirds and a majority in every region",
-     WGEC, {"all": [{"majority": "two_thirds"}, {"each": "region", "majority": "simple"}]}),
+    (
+        "CGI.br, concurrent majorities",
+        CGI,
+        {"all": [{"majority": "simple"}, {"each": "group", "majority": "simple"}]},
+    ),
+    (
+        "WGEC, two thirds and a majority in every region",
+        WGEC,
+        {"all": [{"majority": "two_thirds"}, {"each": "region", "majority": "simple"}]},
+    ),
     ("40 weighted seats, two thirds", mid_size_weighted(), {"majority": "two_thirds"}),
-    ("40 weighted seats, majority and a group veto", mid_size_weighted(),
-     {"any": [{"quota": 200}, {"all": [{"majority": "simple"}, {"within": {"group": "g1"}, "majority": "simple"}]}]}),
+    (
+        "40 weighted seats, majority and a group veto",
+        mid_size_weighted(),
+        {
+            "any": [
+                {"quota": 200},
+                {
+                    "all": [
+                        {"majority": "simple"},
+                        {"within": {"group": "g1"}, "majority": "simple"},
+                    ]
+                },
+            ]
+        },
+    ),
 ]
 
 
-@pytest.mark.parametrize(("seats", "document"), [case[1:] for case in MID_SIZE], ids=[case[0] for case in MID_SIZE])
+@pytest.mark.parametrize(
+    ("seats", "document"), [case[1:] for case in MID_SIZE], ids=[case[0] for case in MID_SIZE]
+)
 @pytest.mark.parametrize("seed", [0, 1])
 def test_estimates_lie_within_their_bound(seats, document, seed):
     rule = parse_rule(document, seats)
@@ -57,7 +78,11 @@ def test_estimates_lie_within_their_bound(seats, document, seed):
 
 
 def test_the_default_bound_is_a_thousandth():
-    seats = [Seat("a", "g1", count=6), Seat("b", "g2", count=6, weight=2), Seat("c", "g3", count=3, weight=3)]
+    seats = [
+        Seat("a", "g1", count=6),
+        Seat("b", "g2", count=6, weight=2),
+        Seat("c", "g3", count=3, weight=3),
+    ]
     rule = Threshold(17)
     estimate = compute_power(rule, seats, method="monte_carlo")
     exact = compute_power(rule, seats)
@@ -68,7 +93,9 @@ def test_the_default_bound_is_a_thousandth():
 
 
 def test_the_same_seed_gives_the_same_estimate():
-    rule = parse_rule({"all": [{"majority": "simple"}, {"each": "group", "majority": "simple"}]}, CGI)
+    rule = parse_rule(
+        {"all": [{"majority": "simple"}, {"each": "group", "majority": "simple"}]}, CGI
+    )
     first = compute_power(rule, CGI, method="monte_carlo", seed=5, error_target=0.02)
     again = compute_power(rule, CGI, method="monte_carlo", seed=5, error_target=0.02)
     other = compute_power(rule, CGI, method="monte_carlo", seed=6, error_target=0.02)
@@ -78,7 +105,9 @@ def test_the_same_seed_gives_the_same_estimate():
 
 def test_sampling_still_knows_the_seats_that_count_for_nothing():
     seats = [*CGI, Seat("observer", "igo", count=2, weight=0)]
-    estimate = compute_power(parse_rule({"majority": "simple"}, seats), seats, method="monte_carlo", error_target=0.02)
+    estimate = compute_power(
+        parse_rule({"majority": "simple"}, seats), seats, method="monte_carlo", error_target=0.02
+    )
     assert estimate.powerless == ("observer",)
     assert estimate.entry("observer").shapley_shubik == 0.0
 
@@ -87,21 +116,34 @@ def test_a_body_too_large_to_count_is_sampled():
     """22 seats of distinct weights under overlapping group and region thresholds: 4 million
     coalitions and too many weight sums to track, so the analysis samples."""
     seats = [
-        Seat(f"s{i}", "government" if i % 2 else "business", "African" if i % 3 else "WEOG", weight=97 + 13 * i)
+        Seat(
+            f"s{i}",
+            "government" if i % 2 else "business",
+            "African" if i % 3 else "WEOG",
+            weight=97 + 13 * i,
+        )
         for i in range(22)
     ]
     rule = parse_rule(
-        {"any": [{"majority": "three_quarters"},
-                 {"all": [{"within": {"group": "government"}, "majority": "two_thirds"},
-                          {"within": {"region": "African"}, "majority": "two_thirds"},
-                          {"majority": "simple"}]}]},
+        {
+            "any": [
+                {"majority": "three_quarters"},
+                {
+                    "all": [
+                        {"within": {"group": "government"}, "majority": "two_thirds"},
+                        {"within": {"region": "African"}, "majority": "two_thirds"},
+                        {"majority": "simple"},
+                    ]
+                },
+            ]
+        },
         seats,
     )
-    result = compute_power(rule, seats, error_target=0.02)
+    result = compute_power(rule, seats, error_target=0.05)
     assert result.method is Method.MONTE_CARLO
     assert result.banzhaf_algorithm == "monte_carlo" == result.shapley_shubik_algorithm
-    assert 0 < result.error_bound <= 0.02
-    assert sum(e.shapley_shubik for e in result.entries) == pytest.approx(1, abs=22 * 0.02)
+    assert 0 < result.error_bound <= 0.05
+    assert sum(e.shapley_shubik for e in result.entries) == pytest.approx(1, abs=22 * 0.05)
 
 
 @pytest.mark.parametrize(("trials", "p"), [(1, 0.3), (7, 0.5), (40, 0.1), (40, 0.9), (1200, 0.45)])

@@ -57,21 +57,31 @@ def test_larger_compound_games_match_the_oracle(game):
 
 
 @FAST
-@given(st.one_of(weighted_games(max_seats=40, max_weight=10), compound_games(max_seats=20, max_entries=6)))
+@given(
+    st.one_of(
+        weighted_games(max_seats=40, max_weight=10), compound_games(max_seats=20, max_entries=6)
+    )
+)
 def test_indices_sum_to_one(game):
     rule, seats = game
     result = compute_power(rule, seats)
     for index in ("banzhaf", "shapley_shubik"):
-        assert sum(e.count * getattr(e, index) for e in result.entries) == pytest.approx(1, abs=1e-12)
+        assert sum(e.count * getattr(e, index) for e in result.entries) == pytest.approx(
+            1, abs=1e-12
+        )
         assert sum(getattr(t, index) for t in result.by_group) == pytest.approx(1, abs=1e-12)
         in_regions = sum(e.count * getattr(e, index) for e in result.entries if e.region)
-        assert sum(getattr(t, index) for t in result.by_region) == pytest.approx(in_regions, abs=1e-12)
+        assert sum(getattr(t, index) for t in result.by_region) == pytest.approx(
+            in_regions, abs=1e-12
+        )
 
 
 def names_a_seat(rule) -> bool:
     if isinstance(rule, AllOf | AnyOf):
         return any(names_a_seat(part) for part in rule.parts)
-    return isinstance(rule, Threshold) and isinstance(rule.scope, Within) and rule.scope.kind == "seat"
+    return (
+        isinstance(rule, Threshold) and isinstance(rule.scope, Within) and rule.scope.kind == "seat"
+    )
 
 
 @FAST

@@ -29,20 +29,69 @@ F = Fraction
 # (name, seats, rule, normalised Banzhaf per seat, Shapley-Shubik per seat, veto, powerless)
 CASES = [
     ("dictator", weighted(4, 2, 1), Threshold(4), [1, 0, 0], [1, 0, 0], ["p0"], ["p1", "p2"]),
-    ("three equals, majority", weighted(1, 1, 1), Threshold(Majority.SIMPLE),
-     [F(1, 3)] * 3, [F(1, 3)] * 3, [], []),
-    ("three equals, unanimity", weighted(1, 1, 1), Consensus(),
-     [F(1, 3)] * 3, [F(1, 3)] * 3, ["p0", "p1", "p2"], []),
-    ("EEC Council of Ministers 1958", weighted(4, 4, 4, 2, 2, 1), Threshold(12),
-     [F(5, 21)] * 3 + [F(3, 21)] * 2 + [0], [F(14, 60)] * 3 + [F(9, 60)] * 2 + [0], [], ["p5"]),
-    ("a weight-0 seat is a dummy", weighted(3, 2, 0, 2), Threshold(4),
-     [F(1, 3), F(1, 3), 0, F(1, 3)], [F(1, 3), F(1, 3), 0, F(1, 3)], [], ["p2"]),
-    ("supermajority: complements are counted", weighted(5, 3, 2, 1, 1), Threshold(10),
-     None, None, ["p0", "p1"], []),
-    ("50-49 majority: the larger party decides", weighted(51, 49), Threshold(Majority.SIMPLE),
-     [1, 0], [1, 0], ["p0"], ["p1"]),
-    ("CGI.br, simple majority", CGI, parse_rule({"majority": "simple"}, CGI),
-     [F(1, 21)] * 5, [F(1, 21)] * 5, [], []),
+    (
+        "three equals, majority",
+        weighted(1, 1, 1),
+        Threshold(Majority.SIMPLE),
+        [F(1, 3)] * 3,
+        [F(1, 3)] * 3,
+        [],
+        [],
+    ),
+    (
+        "three equals, unanimity",
+        weighted(1, 1, 1),
+        Consensus(),
+        [F(1, 3)] * 3,
+        [F(1, 3)] * 3,
+        ["p0", "p1", "p2"],
+        [],
+    ),
+    (
+        "EEC Council of Ministers 1958",
+        weighted(4, 4, 4, 2, 2, 1),
+        Threshold(12),
+        [F(5, 21)] * 3 + [F(3, 21)] * 2 + [0],
+        [F(14, 60)] * 3 + [F(9, 60)] * 2 + [0],
+        [],
+        ["p5"],
+    ),
+    (
+        "a weight-0 seat is a dummy",
+        weighted(3, 2, 0, 2),
+        Threshold(4),
+        [F(1, 3), F(1, 3), 0, F(1, 3)],
+        [F(1, 3), F(1, 3), 0, F(1, 3)],
+        [],
+        ["p2"],
+    ),
+    (
+        "supermajority: complements are counted",
+        weighted(5, 3, 2, 1, 1),
+        Threshold(10),
+        None,
+        None,
+        ["p0", "p1"],
+        [],
+    ),
+    (
+        "50-49 majority: the larger party decides",
+        weighted(51, 49),
+        Threshold(Majority.SIMPLE),
+        [1, 0],
+        [1, 0],
+        ["p0"],
+        ["p1"],
+    ),
+    (
+        "CGI.br, simple majority",
+        CGI,
+        parse_rule({"majority": "simple"}, CGI),
+        [F(1, 21)] * 5,
+        [F(1, 21)] * 5,
+        [],
+        [],
+    ),
 ]
 
 
@@ -59,7 +108,9 @@ def test_reference_game(seats, rule, banzhaf, shapley, veto, powerless):
     truth = oracle(rule, seats, orderings=n <= 7) if n <= 12 else oracle_by_counts(rule, seats)
     expected_banzhaf = banzhaf if banzhaf is not None else truth.banzhaf
     expected_shapley = shapley if shapley is not None else truth.shapley_shubik
-    for entry, b, s, o in zip(result.entries, expected_banzhaf, expected_shapley, truth.shapley_shubik, strict=True):
+    for entry, b, s, o in zip(
+        result.entries, expected_banzhaf, expected_shapley, truth.shapley_shubik, strict=True
+    ):
         assert entry.banzhaf == pytest.approx(float(b), abs=1e-15)
         assert entry.shapley_shubik == pytest.approx(float(s), abs=1e-15)
         assert s == o  # the known values are also what the definitions give
@@ -90,11 +141,15 @@ def test_cgi_simple_majority_by_group():
 def test_cgi_concurrent_majorities():
     """A majority of all seats and inside every group: the lone expert becomes a veto seat, and
     a government seat weighs less than a civil society one."""
-    rule = parse_rule({"all": [{"majority": "simple"}, {"each": "group", "majority": "simple"}]}, CGI)
+    rule = parse_rule(
+        {"all": [{"majority": "simple"}, {"each": "group", "majority": "simple"}]}, CGI
+    )
     result = compute_power(rule, CGI)
     truth = oracle_by_counts(rule, CGI)
     assert result.method is Method.EXACT
-    for entry, b, a, s in zip(result.entries, truth.banzhaf, truth.banzhaf_absolute, truth.shapley_shubik, strict=True):
+    for entry, b, a, s in zip(
+        result.entries, truth.banzhaf, truth.banzhaf_absolute, truth.shapley_shubik, strict=True
+    ):
         assert entry.banzhaf == pytest.approx(float(b), abs=1e-15)
         assert entry.banzhaf_absolute == pytest.approx(float(a), abs=1e-15)
         assert entry.shapley_shubik == pytest.approx(float(s), abs=1e-15)
@@ -149,8 +204,17 @@ def test_result_as_plain_data():
     result = compute_power(Threshold(12), weighted(4, 4, 4, 2, 2, 1))
     data = result.as_dict()
     assert list(data) == [
-        "method", "error_bound", "samples", "seats", "banzhaf", "banzhaf_absolute",
-        "shapley_shubik", "by_group", "by_region", "veto", "powerless",
+        "method",
+        "error_bound",
+        "samples",
+        "seats",
+        "banzhaf",
+        "banzhaf_absolute",
+        "shapley_shubik",
+        "by_group",
+        "by_region",
+        "veto",
+        "powerless",
     ]
     assert data["method"] == "exact" and data["error_bound"] == 0.0 and data["seats"] == 6
     assert list(data["banzhaf"]) == ["p0", "p1", "p2", "p3", "p4", "p5"]
