@@ -27,13 +27,16 @@ def cmd_setup(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     from polycentric.accounts.reference import people_reference_load
+    from polycentric.bodies.reference import bodies_reference_load
     from polycentric.issuemap.importer import map_import
     from polycentric.issuemap.reference import MAP_FILE
 
     call_command("migrate", interactive=False, verbosity=0)
     people = people_reference_load()
     result = map_import(path=MAP_FILE, actor=None)
-    print(f"Database ready. People reference: {people}. Map: {result.summary()}.")
+    bodies = bodies_reference_load()
+    print(f"Database ready. People reference: {people}. Map: {result.summary()}. "
+          f"Bodies: {bodies}.")
     return 0
 
 
@@ -140,6 +143,48 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rank(args: argparse.Namespace) -> int:
+    """Rank candidates from a ballot file (CSV) and print the result; needs no database."""
+    from polycentric.engines.ranking import (
+        BallotFileError,
+        RankingError,
+        parse_ballots_csv,
+        rank,
+        ranking_document,
+        ranking_text,
+    )
+
+    path = Path(args.ballots)
+    if not path.is_file():
+        raise _Usage(f"rank: BALLOTS: no such file: {args.ballots}")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _Usage(f"rank: BALLOTS: {path.name}: cannot read the file: {exc}") from exc
+    try:
+        ballots = parse_ballots_csv(text, name=path.name, method=args.method)
+        result = rank(ballots, method=args.method, balance=args.balance)
+    except BallotFileError as exc:
+        lines = exc.lines()
+        for line in lines[:RANK_MAX_PROBLEMS]:
+            print(f"polycentric: {line}", file=sys.stderr)
+        if len(lines) > RANK_MAX_PROBLEMS:
+            print(f"polycentric: {path.name}: ... and {len(lines) - RANK_MAX_PROBLEMS} more "
+                  "problems", file=sys.stderr)
+        return 2
+    except RankingError as exc:
+        raise _Usage(f"rank: {path.name}: {exc}") from exc
+    if args.format == "json":
+        output = json.dumps(ranking_document(result), indent=2, ensure_ascii=False) + "\n"
+    else:
+        output = ranking_text(result)
+    sys.stdout.write(output)
+    return 0
+
+
+RANK_MAX_PROBLEMS = 20
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     from django.core.management import execute_from_command_line
 
@@ -185,6 +230,19 @@ def build_parser() -> argparse.ArgumentParser:
             "(no database needed).", database=False)
     p.add_argument("body", metavar="BODY",
                    help="a body file (YAML or JSON), see docs/body-format.md")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = add("rank", cmd_rank,
+            "Rank candidates from a ballot file (CSV: voter,group,region,ranking) by Schulze, "
+            "ranked pairs, Borda or approval, optionally balancing stakeholder groups "
+            "(no database needed).", database=False)
+    p.add_argument("ballots", metavar="BALLOTS",
+                   help="a CSV ballot file, see docs/ranking.md")
+    p.add_argument("--method", choices=["schulze", "ranked-pairs", "borda", "approval"],
+                   default="schulze")
+    p.add_argument("--balance", choices=["none", "group", "group-region"], default="none",
+                   help="none: every ballot counts the same; group: each stakeholder group "
+                        "carries the same total weight; group-region: each group-and-region "
+                        "cell does")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p = add("manage", cmd_manage, "Run a Django management command (e.g. createsuperuser).")
     p.add_argument("rest", nargs=argparse.REMAINDER)

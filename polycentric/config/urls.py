@@ -7,6 +7,7 @@ from polycentric.web import views as web_views
 urlpatterns = [
     path("", include("polycentric.web.urls")),
     path("", include("polycentric.issuemap.urls")),
+    path("", include("polycentric.bodies.urls")),
     path("accounts/", include("polycentric.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

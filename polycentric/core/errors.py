@@ -3,6 +3,8 @@
     ApplicationError                 any refusal a user can act on (HTTP 400)
     +-- ValidationFailed             bad input; carries {field: [problems]} (HTTP 422)
     |   +-- ImportRejected           a map file that cannot be imported; nothing was written
+    |   +-- BodyTooLarge             (bodies.analysis) a body over the size limits (HTTP 413)
+    |   +-- AnalysisTooSlow          (bodies.analysis) an analysis over its time limit
     +-- PermissionDenied             the acting user may not do this (HTTP 403)
     +-- NotFound                     the object does not exist (HTTP 404)
     +-- Conflict                     the object exists already / is in the way (HTTP 409)

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "polycentric.core",
     "polycentric.accounts",
     "polycentric.issuemap",
+    "polycentric.bodies",
     "polycentric.web",
 ]
 
