@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from polycentric.core.errors import ValidationFailed
+from polycentric.engines.power import AllSeats, Consensus, Threshold
 from polycentric.engines.principles import (
     BodyFileError,
     BodySpec,
@@ -173,9 +174,26 @@ def yaml_value_read(text: str, *, field: str) -> Any:
 # ---- analysing ----------------------------------------------------------------------------------
 
 
+INLINE_ENTRIES = 12
+"""Compound rules (concurrent majorities, each group, ...) over more seat entries than this may
+need the Monte Carlo estimate, which can take minutes: they are analysed in a child process under
+the time limit, so no request waits on them unbounded."""
+
+
+def analysed_inline(spec: BodySpec) -> bool:
+    """Small bodies under a single weighted threshold, or with few seat entries, are quick."""
+    if spec.total_seats > inline_seats():
+        return False
+    rule = spec.rule
+    weighted = isinstance(rule, Consensus) or (
+        isinstance(rule, Threshold) and isinstance(rule.scope, AllSeats)
+    )
+    return weighted or len(spec.seats) <= INLINE_ENTRIES
+
+
 def scorecard_compute(spec: BodySpec) -> dict[str, Any]:
     """The scorecard document of a body (what ``polycentric analyze --format json`` prints)."""
-    if spec.total_seats <= inline_seats():
+    if analysed_inline(spec):
         return scorecard_document(analyze(spec))
     return _in_child(spec, analysis_timeout())
 

@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from polycentric.bodies.api import router as bodies_router
+from polycentric.coordination.api import router as coordination_router
 from polycentric.core.errors import ApplicationError
 from polycentric.issuemap.api import router as issuemap_router
 
@@ -57,3 +58,4 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/", issuemap_router)
 api.add_router("/", bodies_router)
+api.add_router("/", coordination_router)

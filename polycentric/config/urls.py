@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("polycentric.web.urls")),
     path("", include("polycentric.issuemap.urls")),
     path("", include("polycentric.bodies.urls")),
+    path("", include("polycentric.coordination.urls")),
     path("accounts/", include("polycentric.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

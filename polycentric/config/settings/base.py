@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "polycentric.accounts",
     "polycentric.issuemap",
     "polycentric.bodies",
+    "polycentric.coordination",
     "polycentric.web",
 ]
 
