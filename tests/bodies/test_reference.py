@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 EXPECTED = {
     "cgi-br", "cgi-br-concurrent", "wgec", "wgec-two-thirds", "igf-mag", "icann-board",
-    "model-working-group",
+    "model-working-group", "coordination-group",
 }
 
 
