@@ -3,9 +3,13 @@
 Both rank the same random ballots, complete strict rankings drawn uniformly from a fixed seed
 (``numpy.random.default_rng(seed).random((ballots, candidates)).argsort(axis=1)``): 300
 candidates with 10,000 ballots and 50 candidates with 100,000 ballots. Ours is
-``rank(ballots, method="schulze")`` from `Ballot` objects (pairwise counts, strongest paths,
-tiers, plus the per-group rankings and agreement it always computes; every ballot here is in one
-group), the best of three runs; the lines "counting" and "paths" time its two numpy steps alone.
+``rank(ballots, method="schulze")`` from `Ballot` objects (checking the ballots, pairwise counts,
+strongest paths, tiers, plus the per-group rankings and agreement it always computes; every ballot
+here is in one group), the best of three runs. The ballots share one string object per candidate
+name, as `parse_ranking` makes them (it interns names); the column "fresh names" times the same
+ballots when every ballot has its own string objects (each is hashed once more), as when a caller
+builds tiers from strings of its own. The columns "counting" and "paths" time the two numpy steps
+alone.
 pref_voting's is ``beat_path(Profile(rankings))`` with its default Floyd-Warshall algorithm, timed
 in two parts (building the `Profile`, which tallies the pairwise support, then `beat_path`), run
 once in a subprocess that is stopped after ``--timeout`` seconds, after a warm-up on three
@@ -167,24 +171,33 @@ def main(argv: Sequence[str] | None = None) -> int:
               "  python3 -m venv /tmp/pv-venv && /tmp/pv-venv/bin/pip install pref_voting numpy\n"
               "and pass --pref-voting-python /tmp/pv-venv/bin/python (or run with it).")
     print()
-    header = (f"{'candidates':>10} {'ballots':>8}  {'ours (s)':>9} {'counting':>9} {'paths':>7}"
+    header = (f"{'candidates':>10} {'ballots':>8}  {'ours (s)':>9} {'fresh names':>11} "
+              f"{'counting':>9} {'paths':>7}"
               f"  {'pref_voting (s)':>15} {'Profile':>8} {'beat_path':>9}  {'ratio':>7}  winner")
     print(header)
     disagreements = 0
     for case in args.cases:
         candidates, ballots = (int(part) for part in case.lower().split("x"))
         drawn = orders(candidates, ballots, args.seed)
+        shared = [name(c) for c in range(candidates)]
+        made = [
+            Ballot(f"v{b}", "everyone", None, tuple(frozenset([shared[c]]) for c in row))
+            for b, row in enumerate(drawn.tolist())
+        ]
+        ours_s, result = best_of(args.repeat, lambda made=made: rank(made, method="schulze"))
         made = [
             Ballot(f"v{b}", "everyone", None, tuple(frozenset([name(c)]) for c in row))
             for b, row in enumerate(drawn.tolist())
         ]
-        ours_s, result = best_of(args.repeat, lambda made=made: rank(made, method="schulze"))
+        fresh_s, fresh = best_of(args.repeat, lambda made=made: rank(made, method="schulze"))
+        assert fresh.tiers == result.tiers
+        del made
         tiers_table = np.argsort(drawn, axis=1).astype(np.int16)  # each candidate's position
         counting_s, counts = best_of(args.repeat, lambda t=tiers_table: pairwise_counts(t))
         paths_s, _ = best_of(args.repeat, lambda c=counts: schulze(c))
         ours = sorted(int(w[1:]) for w in result.winners)
-        row = (f"{candidates:>10} {ballots:>8}  {seconds(ours_s):>9} {seconds(counting_s):>9} "
-               f"{seconds(paths_s):>7}")
+        row = (f"{candidates:>10} {ballots:>8}  {seconds(ours_s):>9} {seconds(fresh_s):>11} "
+               f"{seconds(counting_s):>9} {seconds(paths_s):>7}")
         if not version or python is None:
             print(f"{row}  {'-':>15} {'-':>8} {'-':>9}  {'-':>7}  {ours}")
             continue

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 from operator import attrgetter
+from sys import intern
 
 from polycentric.engines.ranking.errors import BallotError, RankingError
 
@@ -105,9 +106,10 @@ class Ballot:
 def parse_ranking(text: str) -> tuple[frozenset[str], ...]:
     """Tiers from ``A>B=C>D``: ``>`` separates tiers (best first), ``=`` ties candidates.
 
-    Spaces around names are ignored. Raises `RankingError` (path ``ranking``) for an empty
-    ranking, an empty name (``A>>B``, ``A=``), a comma (approval syntax) or a candidate named
-    twice.
+    Spaces around names are ignored; names are interned, so the ballots of one file share one
+    string per candidate (which makes counting them faster). Raises `RankingError` (path
+    ``ranking``) for an empty ranking, an empty name (``A>>B``, ``A=``), a comma (approval
+    syntax) or a candidate named twice.
     """
     stripped = text.strip()
     if not stripped:
@@ -133,7 +135,7 @@ def parse_ranking(text: str) -> tuple[frozenset[str], ...]:
             if name in seen:
                 raise RankingError("ranking", f"candidate {name!r} appears twice")
             seen.add(name)
-            tier.append(name)
+            tier.append(intern(name))
         tiers.append(frozenset(tier))
     return tuple(tiers)
 
@@ -166,7 +168,7 @@ def parse_approvals(text: str) -> frozenset[str]:
             )
         if name in names:
             raise RankingError("ranking", f"candidate {name!r} appears twice")
-        names.append(name)
+        names.append(intern(name))
     return frozenset(names)
 
 
