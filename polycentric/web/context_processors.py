@@ -5,4 +5,4 @@ from polycentric.core.permissions import is_editor
 
 def site(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
-    return {"site_name": "Polycentric", "user_is_editor": bool(user and is_editor(user))}
+    return {"platform_name": "Polycentric", "user_is_editor": bool(user and is_editor(user))}

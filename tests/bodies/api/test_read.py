@@ -17,7 +17,7 @@ def test_the_list_gives_every_body_with_its_scorecard_summary(anon, reference_bo
 
     assert response.status_code == 200
     page = response.json()
-    assert (page["count"], page["limit"], page["offset"]) == (7, 50, 0)
+    assert (page["count"], page["limit"], page["offset"]) == (8, 50, 0)
     items = {item["slug"]: item for item in page["items"]}
     assert items["cgi-br"]["principles"] == {
         "all_groups": True, "global": False, "no_group_decides_alone": False,
@@ -31,9 +31,9 @@ def test_the_list_gives_every_body_with_its_scorecard_summary(anon, reference_bo
 
 
 def test_the_list_is_paginated(anon, reference_bodies):
-    page = anon.get("/api/bodies?limit=2&offset=6").json()
+    page = anon.get("/api/bodies?limit=2&offset=7").json()
 
-    assert (page["count"], len(page["items"])) == (7, 1)
+    assert (page["count"], len(page["items"])) == (8, 1)
 
 
 @pytest.mark.parametrize("query", ["limit=0", "limit=101", "offset=-1", "limit=many"])
