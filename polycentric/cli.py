@@ -28,6 +28,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
     from polycentric.accounts.reference import people_reference_load
     from polycentric.bodies.reference import bodies_reference_load
+    from polycentric.coordination.reference_processes import processes_reference_load
     from polycentric.coordination.reference_rounds import rounds_reference_load
     from polycentric.issuemap.importer import map_import
     from polycentric.issuemap.reference import MAP_FILE
@@ -37,8 +38,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
     result = map_import(path=MAP_FILE, actor=None)
     bodies = bodies_reference_load()
     rounds = rounds_reference_load()
+    processes = processes_reference_load()
     print(f"Database ready. People reference: {people}. Map: {result.summary()}. "
-          f"Bodies: {bodies}. Prioritisation: {rounds}.")
+          f"Bodies: {bodies}. Prioritisation: {rounds}. Processes: {processes}.")
     return 0
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from polycentric.coordination.models import Facilitator, PrioritisationRound, RoundBallot, Route
+from polycentric.coordination.models import (
+    Attendance,
+    Facilitator,
+    Meeting,
+    PrioritisationRound,
+    Process,
+    RoundBallot,
+    Route,
+    Stage,
+)
 
 
 @admin.register(Facilitator)
@@ -48,3 +57,41 @@ class RouteAdmin(admin.ModelAdmin):
     search_fields = ("issue__title", "issue__slug")
     readonly_fields = ("recommendation", "reasons", "draft_charter", "computed_at", "adopted",
                        "adopted_by", "adopted_at", "adoption_note")
+
+
+class _ReadOnly(admin.ModelAdmin):
+    """Processes, stages, meetings and attendance change only through their services, which
+    enforce notice and record events; the admin shows them."""
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(Process)
+class ProcessAdmin(_ReadOnly):
+    list_display = ("title", "issue", "lead_body", "lead_venue", "status")
+    list_filter = ("status",)
+    search_fields = ("title", "slug", "issue__title")
+
+
+@admin.register(Stage)
+class StageAdmin(_ReadOnly):
+    list_display = ("process", "order", "kind", "title", "starts_on", "announced_at", "opened_at")
+    list_filter = ("kind",)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(_ReadOnly):
+    list_display = ("title", "process", "starts_at", "timezone", "announced_at",
+                    "minutes_published_at")
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(_ReadOnly):
+    list_display = ("meeting", "participant", "group", "region")

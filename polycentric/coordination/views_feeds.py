@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET
 
 from polycentric.coordination import feeds, selectors
 from polycentric.coordination.models import Process
-from polycentric.issuemap.models import Issue
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
@@ -75,7 +74,7 @@ def process_feed(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @cache_control(public=True, max_age=MAX_AGE)
 def issue_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    issue = Issue.objects.filter(slug=slug).first()
+    issue = selectors.processes.issue_by_slug(slug)
     if issue is None:
         raise Http404(_("No issue with the slug “%(slug)s”.") % {"slug": slug})
     body = feeds.issue_atom(issue, selectors.issue_processes(issue), base_url=_base_url(request),

@@ -55,7 +55,9 @@ def _meetings() -> Prefetch:
 def process_list() -> QuerySet[Process]:
     """Every process with its issue, lead, coordinating body and stages (for the next step)."""
     return (
-        Process.objects.select_related("issue", "lead_body", "lead_venue", "coordinating_body")
+        Process.objects.select_related("issue", "lead_body__charter", "lead_venue",
+                                       "coordinating_body__charter")
+        .defer("lead_body__analysis", "coordinating_body__analysis")
         .prefetch_related(_stages())
         .annotate(meeting_count=Count("meetings", distinct=True))
         .order_by("title", "pk")
@@ -71,6 +73,10 @@ def process_get(slug: str) -> Process:
         .prefetch_related(_stages(), _meetings())
         .get(slug=slug)
     )
+
+
+def issue_by_slug(slug: str) -> Issue | None:
+    return Issue.objects.filter(slug=slug).first()
 
 
 def issue_processes(issue: Issue) -> QuerySet[Process]:

@@ -4,7 +4,10 @@ any one of them be left out of a decision?
 Read a body file (`parse_body_document`), check it against P1 (all stakeholder groups), P3
 (global) and P4 (no group or region decides alone) and compute the voting power of its seats
 (`analyze`), then present the `Scorecard` as JSON (`scorecard_document`) or text
-(`scorecard_text`). Pure Python: plain typed data in and out, deterministic order.
+(`scorecard_text`). P2 (inclusive, transparent, accountable) checks the stages and meetings of a
+process rather than a body: `check_transparency` reports every one announced late, not announced,
+announced without background, or with minutes overdue. Pure Python: plain typed data in and
+out, deterministic order.
 
 >>> from polycentric.engines.principles import analyze, parse_body_document
 >>> spec = parse_body_document('''
@@ -50,6 +53,22 @@ from polycentric.engines.principles.spec import (
     BodySpec,
     Thresholds,
 )
+from polycentric.engines.principles.transparency import (
+    TRANSPARENCY_TITLE,
+    Finding,
+    FindingCode,
+    ItemReport,
+    Notice,
+    NoticePeriods,
+    ProcessItem,
+    TransparencyDetails,
+    TransparencyKey,
+    TransparencyResult,
+    check_transparency,
+    date_words,
+    stage_notice,
+    transparency_document,
+)
 from polycentric.engines.principles.words import rule_words
 
 __all__ = [
@@ -57,24 +76,38 @@ __all__ = [
     "DEFAULT_MIN_GROUP_SEATS",
     "DEFAULT_MIN_REGION_SEATS",
     "TITLES",
+    "TRANSPARENCY_TITLE",
     "AllGroupsDetails",
     "BodyFileError",
     "BodySpec",
     "DecidesAloneDetails",
+    "Finding",
+    "FindingCode",
     "GlobalDetails",
+    "ItemReport",
+    "Notice",
+    "NoticePeriods",
     "PrincipleDetails",
     "PrincipleKey",
     "PrincipleResult",
     "Problem",
+    "ProcessItem",
     "RegionShare",
     "Scorecard",
     "Shortfall",
     "Thresholds",
+    "TransparencyDetails",
+    "TransparencyKey",
+    "TransparencyResult",
     "Violation",
     "analyze",
+    "check_transparency",
+    "date_words",
     "parse_body_data",
     "parse_body_document",
     "rule_words",
     "scorecard_document",
     "scorecard_text",
+    "stage_notice",
+    "transparency_document",
 ]

@@ -247,7 +247,7 @@ def test_reorder_must_name_every_stage_once(roadmap_process, fatou):
     ids = list(roadmap_process.stages.values_list("pk", flat=True))
 
     with pytest.raises(ValidationFailed) as caught:
-        services.stage_reorder(process=roadmap_process, order=ids[:-1] + [ids[0]], actor=fatou)
+        services.stage_reorder(process=roadmap_process, order=[*ids[:-1], ids[0]], actor=fatou)
 
     assert "order" in caught.value.errors
 

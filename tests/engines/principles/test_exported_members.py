@@ -16,29 +16,43 @@ PUBLIC_API = [
     "DEFAULT_MIN_GROUP_SEATS",
     "DEFAULT_MIN_REGION_SEATS",
     "TITLES",
+    "TRANSPARENCY_TITLE",
     "AllGroupsDetails",
     "BodyFileError",
     "BodySpec",
     "DecidesAloneDetails",
+    "Finding",
+    "FindingCode",
     "GlobalDetails",
+    "ItemReport",
+    "Notice",
+    "NoticePeriods",
     "PrincipleDetails",
     "PrincipleKey",
     "PrincipleResult",
     "Problem",
+    "ProcessItem",
     "RegionShare",
     "Scorecard",
     "Shortfall",
     "Thresholds",
+    "TransparencyDetails",
+    "TransparencyKey",
+    "TransparencyResult",
     "Violation",
     "analyze",
+    "check_transparency",
+    "date_words",
     "parse_body_data",
     "parse_body_document",
     "rule_words",
     "scorecard_document",
     "scorecard_text",
+    "stage_notice",
+    "transparency_document",
 ]
 
-MODULES = ["", ".bodyfile", ".checks", ".errors", ".report", ".spec", ".words"]
+MODULES = ["", ".bodyfile", ".checks", ".errors", ".report", ".spec", ".transparency", ".words"]
 
 
 def test_all_is_pinned():
@@ -64,7 +78,7 @@ def test_docstring_examples_run(suffix):
     module = importlib.import_module(f"polycentric.engines.principles{suffix}")
     result = doctest.testmod(module, raise_on_error=False, verbose=False)
     assert result.failed == 0
-    if suffix in ("", ".bodyfile", ".checks", ".words", ".spec", ".errors"):
+    if suffix in ("", ".bodyfile", ".checks", ".words", ".spec", ".errors", ".transparency"):
         assert result.attempted > 0
 
 
