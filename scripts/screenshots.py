@@ -21,6 +21,9 @@ PAGES = {
     "issue-jurisdiction.png": "/issues/jurisdiction/",
     "gaps.png": "/gaps/",
     "venue-itu-cwg-internet.png": "/venues/itu-cwg-internet/",
+    "body-cgi-br.png": "/bodies/cgi-br/",
+    "round-priorities-2026.png": "/rounds/priorities-2026/",
+    "process-jurisdiction.png": "/processes/jurisdiction-applicable-law/",
 }
 
 
