@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -24,13 +24,8 @@ from polycentric.bodies import (
     services,
 )
 from polycentric.bodies.models import Body, Charter, Member, SeatEntry
+from polycentric.core.admin import RecordedAdmin as CoreRecordedAdmin
 from polycentric.core.errors import ApplicationError
-from polycentric.core.services import event_record
-
-
-def _record(kind: str, obj: Model, actor: Any) -> None:
-    event_record(kind=f"bodies.admin.{obj._meta.model_name}.{kind}", target=obj, actor=actor,
-                 summary=str(obj)[:300], payload={"via": "admin"})
 
 
 def _reanalyse(request: HttpRequest, body: Body) -> None:
@@ -44,34 +39,10 @@ def _reanalyse(request: HttpRequest, body: Body) -> None:
                          % {"body": body, "problem": exc.message})
 
 
-class RecordedAdmin(admin.ModelAdmin):
-    """Records an event for every change made in the admin, inlines included."""
+class RecordedAdmin(CoreRecordedAdmin):
+    """Records a "bodies.admin.<model>.<change>" event for every change made here."""
 
-    def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            _record("changed" if change else "created", obj, request.user)
-
-    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        with transaction.atomic():
-            for deleted in formset.deleted_forms:
-                if deleted.instance.pk is not None:
-                    _record("deleted", deleted.instance, request.user)
-            super().save_formset(request, form, formset, change)
-            changed = [obj for obj, _fields in formset.changed_objects]
-            for obj in [*formset.new_objects, *changed]:
-                _record("changed", obj, request.user)
-
-    def delete_model(self, request: HttpRequest, obj: Model) -> None:
-        with transaction.atomic():
-            _record("deleted", obj, request.user)
-            super().delete_model(request, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        with transaction.atomic():
-            for obj in queryset:
-                _record("deleted", obj, request.user)
-            super().delete_queryset(request, queryset)
+    event_prefix = "bodies"
 
 
 class CharterInline(admin.StackedInline):

@@ -12,11 +12,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -38,7 +37,7 @@ from polycentric.bodies.scorecards import (
 )
 from polycentric.bodies.svg import power_chart_svg
 from polycentric.core.errors import ApplicationError
-from polycentric.core.errors import PermissionDenied as ServicePermissionDenied
+from polycentric.core.views import editor_form
 from polycentric.engines.principles import BodyFileError, parse_body_data, rule_words
 
 BODIES_PER_PAGE = 50
@@ -67,35 +66,6 @@ def _body_or_404(slug: str) -> Body:
         return selectors.body_get(slug)
     except Body.DoesNotExist as exc:
         raise Http404(_("No body with the slug “%(slug)s”.") % {"slug": slug}) from exc
-
-
-def _editor_form(
-    request: HttpRequest,
-    form: Any,
-    write: Callable[[], Any],
-    template: str,
-    context: dict[str, Any],
-    *,
-    done: Callable[[Any], str],
-    then: Callable[[Any], Any] = lambda saved: saved,
-) -> HttpResponse:
-    """GET shows the form; POST validates it and calls `write` (one service call). Success
-    redirects with a message; invalid input or a refusal from the service re-renders the form
-    with the problems next to their fields (422; 403 when the service refuses the user)."""
-    status = 200
-    if request.method == "POST":
-        status = 422
-        if form.is_valid():
-            try:
-                saved = write()
-            except ApplicationError as exc:
-                form.show_service_errors(exc)
-                if isinstance(exc, ServicePermissionDenied):
-                    status = 403
-            else:
-                messages.success(request, done(saved))
-                return redirect(then(saved))
-    return render(request, template, {**context, "form": form}, status=status)
 
 
 def _fallback_words(body: Body) -> str:
@@ -239,7 +209,7 @@ def body_create(request: HttpRequest) -> HttpResponse:
             **values,
         )
 
-    return _editor_form(request, form, write, "bodies/body_form.html", {},
+    return editor_form(request, form, write, "bodies/body_form.html", {},
                         done=lambda body: _("Body “%(name)s” created.") % {"name": body.name})
 
 
@@ -255,7 +225,7 @@ def body_upload(request: HttpRequest) -> HttpResponse:
             slug=data["slug"] or None, acronym=data["acronym"], source=data["source"],
         )
 
-    return _editor_form(request, form, write, "bodies/body_upload.html", {},
+    return editor_form(request, form, write, "bodies/body_upload.html", {},
                         done=lambda body: _("Body “%(name)s” created from the file.")
                         % {"name": body.name})
 
@@ -272,7 +242,7 @@ def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
             charter=form.charter_values(), **form.body_values(),
         )
 
-    return _editor_form(request, form, write, "bodies/body_form.html", {"body": body},
+    return editor_form(request, form, write, "bodies/body_form.html", {"body": body},
                         done=lambda saved: _("Body “%(name)s” saved.") % {"name": saved.name})
 
 
@@ -288,7 +258,7 @@ def member_add(request: HttpRequest, slug: str) -> HttpResponse:
                                    participant=data["participant"], start=data["start"],
                                    end=data["end"], actor=request.user)
 
-    return _editor_form(request, form, write, "bodies/member_form.html", {"body": body},
+    return editor_form(request, form, write, "bodies/member_form.html", {"body": body},
                         done=lambda member: _("%(person)s now holds a %(entry)s seat.")
                         % {"person": member.participant, "entry": member.seat_entry.name},
                         then=lambda member: body)
@@ -305,7 +275,7 @@ def member_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return services.member_end(member=member, end=form.cleaned_data["end"],
                                    actor=request.user)
 
-    return _editor_form(request, form, write, "bodies/member_end.html",
+    return editor_form(request, form, write, "bodies/member_end.html",
                         {"body": member.body, "member": member},
                         done=lambda saved: _("The term of %(person)s ends on %(date)s.") % {
                             "person": saved.participant, "date": saved.end.isoformat()},

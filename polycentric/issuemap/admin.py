@@ -7,14 +7,10 @@ complete and moves the map revision on, so cached gap reports are not served sta
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.db import models, transaction
-from django.db.models import Model, QuerySet
-from django.http import HttpRequest
+from django.db import models
 
-from polycentric.core.services import event_record
+from polycentric.core.admin import RecordedAdmin as CoreRecordedAdmin
 from polycentric.issuemap import permissions  # noqa: F401 - registers the map's permissions
 from polycentric.issuemap.models import (
     ActionLine,
@@ -26,51 +22,16 @@ from polycentric.issuemap.models import (
     Venue,
 )
 
-
-def _record(kind: str, obj: Model, actor: Any) -> None:
-    event_record(
-        kind=f"map.admin.{obj._meta.model_name}.{kind}",
-        target=obj,
-        actor=actor,
-        summary=str(obj),
-        payload={"via": "admin"},
-    )
-
-
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 """Web addresses typed without a scheme get https:// (Django 6's default)."""
 
 
-class RecordedAdmin(admin.ModelAdmin):
-    """Records an event for every change made in the admin, inlines included."""
+class RecordedAdmin(CoreRecordedAdmin):
+    """Records a "map.admin.<model>.<change>" event for every change made here."""
+
+    event_prefix = "map"
 
     formfield_overrides = URL_FIELDS
-
-    def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            _record("changed" if change else "created", obj, request.user)
-
-    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        with transaction.atomic():
-            for deleted in formset.deleted_forms:
-                if deleted.instance.pk is not None:
-                    _record("deleted", deleted.instance, request.user)
-            super().save_formset(request, form, formset, change)
-            changed = [obj for obj, _fields in formset.changed_objects]
-            for obj in [*formset.new_objects, *changed]:
-                _record("changed", obj, request.user)
-
-    def delete_model(self, request: HttpRequest, obj: Model) -> None:
-        with transaction.atomic():
-            _record("deleted", obj, request.user)
-            super().delete_model(request, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        with transaction.atomic():
-            for obj in queryset:
-                _record("deleted", obj, request.user)
-            super().delete_queryset(request, queryset)
 
 
 class AspectInline(admin.TabularInline):

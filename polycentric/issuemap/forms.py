@@ -19,7 +19,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from polycentric.accounts.models import Region, StakeholderGroup
-from polycentric.core.errors import ApplicationError
 from polycentric.engines.gaps import GapStatus
 from polycentric.issuemap.labels import RESERVED_SLUGS, STATUS_LABELS
 from polycentric.issuemap.models import (
@@ -191,22 +190,6 @@ class GapFilterForm(FilterForm):
 
 
 # ---- editor forms -----------------------------------------------------------------------------
-
-
-def add_service_errors(form: forms.BaseForm, exc: ApplicationError) -> None:
-    """Show a service's refusal on the form: known field names next to their fields, the rest
-    (and a refusal without field errors) above the form."""
-    aliases = getattr(form, "error_aliases", {})
-    if not exc.errors:
-        form.add_error(None, exc.message)
-        return
-    for key, messages in exc.errors.items():
-        name = aliases.get(key, key)
-        target = name if name in form.fields else None
-        for message in messages:
-            if target is None and key not in ("__all__", ""):
-                message = f"{key}: {message}"
-            form.add_error(target, message)
 
 
 def _formfield(field: Any, **kwargs: Any) -> forms.Field | None:

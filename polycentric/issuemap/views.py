@@ -25,8 +25,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from polycentric.core.errors import ApplicationError
-from polycentric.core.errors import PermissionDenied as ServicePermissionDenied
 from polycentric.core.selectors import events_for
+from polycentric.core.views import editor_form
 from polycentric.engines.gaps import AspectGap, GapReport, GapStatus
 from polycentric.issuemap import permissions, selectors, services
 from polycentric.issuemap.forms import (
@@ -38,7 +38,6 @@ from polycentric.issuemap.forms import (
     MandateForm,
     VenueFilterForm,
     VenueForm,
-    add_service_errors,
 )
 from polycentric.issuemap.labels import STATUS_LABELS
 from polycentric.issuemap.models import Aspect, Issue, Mandate, Participation, Venue
@@ -137,36 +136,6 @@ def _issue_status(report: GapReport, slug: str) -> GapStatus:
     return entry.status if entry else GapStatus.NOT_ASSESSED
 
 
-def _editor_form(
-    request: HttpRequest,
-    form: Any,
-    write: Callable[[], Any],
-    template: str,
-    context: dict[str, Any],
-    *,
-    done: Callable[[Any], str],
-    then: Callable[[Any], Any] = lambda saved: saved,
-) -> HttpResponse:
-    """The editors' form flow. GET shows the form. POST validates it and calls `write` (one
-    service call); success redirects to `then(saved)` with the message `done(saved)`. Invalid
-    input, or a refusal from the service shown on the form, re-renders it with 422 (403 when
-    the service refuses the user)."""
-    status = 200
-    if request.method == "POST":
-        status = 422
-        if form.is_valid():
-            try:
-                saved = write()
-            except ApplicationError as exc:
-                add_service_errors(form, exc)
-                if isinstance(exc, ServicePermissionDenied):
-                    status = 403
-            else:
-                messages.success(request, done(saved))
-                return redirect(then(saved))
-    return render(request, template, {**context, "form": form}, status=status)
-
-
 # ---- issues -----------------------------------------------------------------------------------
 
 
@@ -245,7 +214,7 @@ def issue_create(request: HttpRequest) -> HttpResponse:
                                    "priority", "source")),
         )
 
-    return _editor_form(request, form, write, "issuemap/issue_form.html", {},
+    return editor_form(request, form, write, "issuemap/issue_form.html", {},
                         done=lambda issue: _("Issue “%(title)s” created.") % {"title": issue.title})
 
 
@@ -263,7 +232,7 @@ def issue_edit(request: HttpRequest, slug: str) -> HttpResponse:
             **form.service_values(services.ISSUE_FIELDS),
         )
 
-    return _editor_form(request, form, write, "issuemap/issue_form.html", {"issue": issue},
+    return editor_form(request, form, write, "issuemap/issue_form.html", {"issue": issue},
                         done=lambda saved: _("Issue “%(title)s” saved.") % {"title": saved.title})
 
 
@@ -280,7 +249,7 @@ def aspect_create(request: HttpRequest, slug: str) -> HttpResponse:
         return services.aspect_create(issue=issue, actor=request.user,
                                       **form.service_values(services.ASPECT_FIELDS))
 
-    return _editor_form(request, form, write, "issuemap/aspect_form.html", {"issue": issue},
+    return editor_form(request, form, write, "issuemap/aspect_form.html", {"issue": issue},
                         done=lambda aspect: _("Aspect “%(title)s” added.") % {"title": aspect.title},
                         then=lambda aspect: issue)
 
@@ -297,7 +266,7 @@ def aspect_edit(request: HttpRequest, slug: str, aspect: str) -> HttpResponse:
             values.pop("order", None)  # an empty order keeps the aspect where it is
         return services.aspect_update(aspect=found, actor=request.user, **values)
 
-    return _editor_form(request, form, write, "issuemap/aspect_form.html",
+    return editor_form(request, form, write, "issuemap/aspect_form.html",
                         {"issue": found.issue, "aspect": found},
                         done=lambda saved: _("Aspect “%(title)s” saved.") % {"title": saved.title},
                         then=lambda saved: saved.issue)
@@ -372,7 +341,7 @@ def venue_create(request: HttpRequest) -> HttpResponse:
         return services.venue_create(actor=request.user, **_venue_related(form),
                                      **form.service_values(services.VENUE_FIELDS))
 
-    return _editor_form(request, form, write, "issuemap/venue_form.html", {},
+    return editor_form(request, form, write, "issuemap/venue_form.html", {},
                         done=lambda venue: _("Venue “%(name)s” created.") % {"name": venue.name})
 
 
@@ -386,7 +355,7 @@ def venue_edit(request: HttpRequest, slug: str) -> HttpResponse:
         return services.venue_update(venue=venue, actor=request.user, **_venue_related(form),
                                      **form.service_values(services.VENUE_FIELDS))
 
-    return _editor_form(request, form, write, "issuemap/venue_form.html", {"venue": venue},
+    return editor_form(request, form, write, "issuemap/venue_form.html", {"venue": venue},
                         done=lambda saved: _("Venue “%(name)s” saved.") % {"name": saved.name})
 
 
@@ -413,7 +382,7 @@ def mandate_create(request: HttpRequest) -> HttpResponse:
         return services.mandate_create(issue=issue, actor=request.user,
                                        **form.service_values(MANDATE_FIELDS))
 
-    return _editor_form(request, form, write, "issuemap/mandate_form.html", {"issue": issue},
+    return editor_form(request, form, write, "issuemap/mandate_form.html", {"issue": issue},
                         done=lambda mandate: _("Mandate added."), then=lambda mandate: issue)
 
 
@@ -431,7 +400,7 @@ def mandate_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return services.mandate_update(mandate=mandate, actor=request.user,
                                        **form.service_values(MANDATE_FIELDS))
 
-    return _editor_form(request, form, write, "issuemap/mandate_form.html",
+    return editor_form(request, form, write, "issuemap/mandate_form.html",
                         {"issue": mandate.issue, "mandate": mandate},
                         done=lambda saved: _("Mandate saved."), then=lambda saved: saved.issue)
 
