@@ -114,7 +114,7 @@ def meeting_update(*, meeting: Meeting, actor: Any, **values: Any) -> Meeting:
     if unknown:
         raise refuse("meeting", {field: ["This field cannot be changed here."]
                                  for field in unknown})
-    locked = Meeting.objects.select_for_update().select_related("process__issue", "stage").get(
+    locked = Meeting.objects.select_for_update(of=("self",)).select_related("process__issue", "stage").get(
         pk=meeting.pk)
     errors: dict[str, list[str]] = {}
     if "documents" in values:
@@ -156,7 +156,7 @@ def meeting_announce(
     process = meeting.process
     require_manager(actor, process, doing="announce its meetings")
     when = moment(actor, at, field="announced_at")
-    locked = Meeting.objects.select_for_update().select_related("process__issue").get(
+    locked = Meeting.objects.select_for_update(of=("self",)).select_related("process__issue").get(
         pk=meeting.pk)
     if locked.announced_at is not None:
         message = (f"The meeting was announced on {date_words(local_day(locked.announced_at))} "
@@ -202,7 +202,7 @@ def minutes_publish(
     process = meeting.process
     require_manager(actor, process, doing="publish the minutes of its meetings")
     when = moment(actor, at, field="minutes_published_at")
-    locked = Meeting.objects.select_for_update().select_related("process__issue").get(
+    locked = Meeting.objects.select_for_update(of=("self",)).select_related("process__issue").get(
         pk=meeting.pk)
     errors: dict[str, list[str]] = {}
     text = (minutes or "").strip()

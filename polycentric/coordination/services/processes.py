@@ -354,7 +354,7 @@ def stage_update(*, stage: Stage, actor: Any, **values: Any) -> Stage:
     unknown = sorted(set(values) - set(STAGE_FIELDS))
     if unknown:
         raise refuse("stage", {field: ["This field cannot be changed."] for field in unknown})
-    locked = Stage.objects.select_for_update().select_related("process__issue").get(pk=stage.pk)
+    locked = Stage.objects.select_for_update(of=("self",)).select_related("process__issue").get(pk=stage.pk)
     errors: dict[str, list[str]] = {}
     if "documents" in values:
         values["documents"] = documents_clean(values["documents"], errors)
@@ -441,7 +441,7 @@ def stage_announce(
     process = stage.process
     require_manager(actor, process, doing="announce its stages")
     when = moment(actor, at, field="announced_at")
-    locked = Stage.objects.select_for_update().select_related("process__issue").get(pk=stage.pk)
+    locked = Stage.objects.select_for_update(of=("self",)).select_related("process__issue").get(pk=stage.pk)
     if locked.announced_at is not None:
         message = (f"The stage was announced on {date_words(local_day(locked.announced_at))} "
                    "already.")
@@ -485,7 +485,7 @@ def stage_open(*, stage: Stage, actor: Any, at: datetime.datetime | None = None)
     process = stage.process
     require_manager(actor, process, doing="open its stages")
     when = moment(actor, at, field="opened_at")
-    locked = Stage.objects.select_for_update().select_related(
+    locked = Stage.objects.select_for_update(of=("self",)).select_related(
         "process__issue", "process__lead_body__charter", "process__coordinating_body__charter",
     ).get(pk=stage.pk)
     if locked.opened_at is not None:
