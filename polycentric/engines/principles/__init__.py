@@ -42,7 +42,10 @@ from polycentric.engines.principles.checks import (
     Scorecard,
     Shortfall,
     Violation,
+    all_groups,
     analyze,
+    decides_alone,
+    global_reach,
 )
 from polycentric.engines.principles.errors import BodyFileError, Problem
 from polycentric.engines.principles.report import scorecard_document, scorecard_text
@@ -100,9 +103,12 @@ __all__ = [
     "TransparencyKey",
     "TransparencyResult",
     "Violation",
+    "all_groups",
     "analyze",
     "check_transparency",
     "date_words",
+    "decides_alone",
+    "global_reach",
     "parse_body_data",
     "parse_body_document",
     "rule_words",

@@ -23,8 +23,13 @@ from __future__ import annotations
 from typing import Any
 
 from polycentric.engines.power import Game
-from polycentric.engines.principles import Thresholds, parse_body_data
-from polycentric.engines.principles.checks import all_groups, decides_alone, global_reach
+from polycentric.engines.principles import (
+    Thresholds,
+    all_groups,
+    decides_alone,
+    global_reach,
+    parse_body_data,
+)
 from polycentric.engines.routing.model import PrincipleCheck, RoutingParameters
 
 WORKING_GROUP_RULE: dict[str, Any] = {
