@@ -11,6 +11,10 @@ import shutil
 
 import pytest
 
+# Fixtures of the apps' own test folders that the browser flows reuse.
+from tests.bodies.conftest import reference_bodies  # noqa: F401
+from tests.coordination.conftest import coordination_council, kofi, make_round  # noqa: F401
+
 CHROMIUM = os.environ.get("POLYCENTRIC_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
