@@ -37,7 +37,7 @@ from polycentric.coordination.forms_processes import (
 from polycentric.coordination.models import Meeting, Process, Stage, validate_timezone
 from polycentric.coordination.selectors.processes import meeting_notice, meeting_report
 from polycentric.core.errors import ApplicationError
-from polycentric.core.errors import PermissionDenied as ServicePermissionDenied
+from polycentric.core.views import form_write
 
 # ---- helpers ------------------------------------------------------------------------------------
 
@@ -84,17 +84,9 @@ def _denied(request: HttpRequest, process: Process) -> HttpResponse | None:
 
 def _write(request: HttpRequest, form: Any, write: Callable[[], Any], *, done: str,
            then: Callable[[Any], str]) -> tuple[HttpResponse | None, int]:
-    """Validate ``form`` and call ``write`` (one service call). Success redirects with a
-    message; invalid input or a refusal puts the problems on the form (422, 403 or 409)."""
-    if not form.is_valid():
-        return None, 422
-    try:
-        saved = write()
-    except ApplicationError as exc:
-        form.show_service_errors(exc)
-        return None, 403 if isinstance(exc, ServicePermissionDenied) else exc.status
-    messages.success(request, done)
-    return redirect(then(saved)), 200
+    """`form_write`, answering a refusal with the refusal's own status (403, 409 or 422)."""
+    return form_write(request, form, write, done=done, then=then,
+                      refusal_status=lambda exc: exc.status)
 
 
 def _reader_zone(request: HttpRequest) -> tuple[zoneinfo.ZoneInfo, str]:
